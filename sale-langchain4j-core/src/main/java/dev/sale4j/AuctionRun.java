@@ -1,0 +1,162 @@
+package dev.sale4j;
+
+import dev.sale4j.bid.Bid;
+import dev.sale4j.bid.BidFailure;
+import dev.sale4j.bid.EmptyBidException;
+import dev.sale4j.internal.ParallelCalls;
+import dev.sale4j.jury.JuryCall;
+import dev.sale4j.jury.JuryScore;
+import dev.sale4j.jury.JuryVerdict;
+import dev.sale4j.score.ScoredBid;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/** One auction in progress: runs the rounds of a {@link SaleRouter} for one task and assembles the trace. */
+final class AuctionRun {
+
+    private final SaleRouter router;
+    private final AuctionTask task;
+    private final AgentPool pool;
+    private final List<CallUsage> usage = new ArrayList<>();
+    private final Map<Phase, Duration> phaseTimes = new EnumMap<>(Phase.class);
+
+    AuctionRun(SaleRouter router, AuctionTask task) {
+        this.router = router;
+        this.task = task;
+        this.pool = router.pool();
+    }
+
+    AuctionResult run() {
+        String id = UUID.randomUUID().toString();
+        Instant startedAt = Instant.now();
+        long start = System.nanoTime();
+
+        List<Bid> bids = new ArrayList<>();
+        List<BidFailure> failures = new ArrayList<>();
+        bidRound(bids, failures);
+
+        if (bids.isEmpty()) {
+            if (router.fallbackAgent() == null) {
+                throw new NoBidsException(failures);
+            }
+            return result(id, startedAt, start, List.of(), failures, null, router.fallbackAgent().name(), true);
+        }
+
+        List<JuryScore> scores = juryRound(bids, Phase.JURY);
+        List<ScoredBid> scored = router.scorer().score(bids, pool, pool.names(), scores);
+        ScoredBid winner = router.selector()
+                .select(scored, pool)
+                .orElseThrow(() -> new IllegalStateException("The WinnerSelector picked no winner among " + scored.size()
+                        + " bids"));
+        return result(id, startedAt, start, scored, failures, winner.agent(), winner.agent(), false);
+    }
+
+    private void bidRound(List<Bid> bids, List<BidFailure> failures) {
+        long t = System.nanoTime();
+        List<Callable<Bid>> calls = new ArrayList<>();
+        for (Agent agent : pool) {
+            calls.add(() -> router.bidder().bid(agent, task));
+        }
+        List<ParallelCalls.Outcome<Bid>> outcomes = router.calls().runAll(calls, router.bidTimeout());
+        for (int i = 0; i < outcomes.size(); i++) {
+            String agent = pool.agents().get(i).name();
+            ParallelCalls.Outcome<Bid> outcome = outcomes.get(i);
+            if (outcome.succeeded() && outcome.value() != null) {
+                Bid bid = outcome.value();
+                if (!bid.agent().equals(agent)) {
+                    bid = new Bid(agent, bid.text(), bid.outputTokens(), bid.inputTokens(), bid.tokensEstimated(),
+                            bid.latency(), bid.entropy(), bid.refined());
+                }
+                bids.add(bid);
+                usage.add(new CallUsage(agent, Phase.BID, bid.inputTokens(), bid.outputTokens(), bid.tokensEstimated()));
+            } else {
+                failures.add(failure(agent, outcome));
+            }
+        }
+        phaseTimes.put(Phase.BID, Duration.ofNanos(System.nanoTime() - t));
+    }
+
+    private BidFailure failure(String agent, ParallelCalls.Outcome<Bid> outcome) {
+        if (outcome.timedOut()) {
+            return new BidFailure(agent, BidFailure.Kind.TIMEOUT,
+                    "no bid within the bid timeout of " + router.bidTimeout(), outcome.elapsed());
+        }
+        Throwable error = outcome.error();
+        if (error == null) {
+            return new BidFailure(agent, BidFailure.Kind.EMPTY, "the bidder returned no bid", outcome.elapsed());
+        }
+        BidFailure.Kind kind = error instanceof EmptyBidException ? BidFailure.Kind.EMPTY : BidFailure.Kind.ERROR;
+        return new BidFailure(agent, kind, describe(error), outcome.elapsed());
+    }
+
+    /** Runs the jury over the bids; every (juror, bidder) pair ends with a score or the reason it has none. */
+    List<JuryScore> juryRound(List<Bid> bids, Phase phase) {
+        long t = System.nanoTime();
+        List<JuryCall> calls = router.jury().calls(task, bids, pool);
+        List<ParallelCalls.Outcome<JuryVerdict>> outcomes = router.calls()
+                .runAll(calls.stream().map(JuryCall::call).toList(), router.juryTimeout());
+        Map<String, JuryScore> byPair = new LinkedHashMap<>();
+        for (int i = 0; i < calls.size(); i++) {
+            JuryCall call = calls.get(i);
+            ParallelCalls.Outcome<JuryVerdict> outcome = outcomes.get(i);
+            if (outcome.succeeded() && outcome.value() != null) {
+                JuryVerdict verdict = outcome.value();
+                usage.add(new CallUsage(call.juror(), phase, verdict.inputTokens(), verdict.outputTokens(),
+                        verdict.estimated()));
+                for (JuryScore s : verdict.scores()) {
+                    if (call.bidders().contains(s.bidder())) {
+                        byPair.putIfAbsent(s.juror() + '\u0000' + s.bidder(), s);
+                    }
+                }
+            } else {
+                String why = outcome.timedOut()
+                        ? "the juror did not answer within the jury timeout of " + router.juryTimeout()
+                        : "the juror's call failed: " + describe(outcome.error());
+                for (String bidder : call.bidders()) {
+                    byPair.putIfAbsent(call.juror() + '\u0000' + bidder,
+                            JuryScore.missing(call.juror(), bidder, JuryScore.Status.FAILED, why));
+                }
+            }
+        }
+        phaseTimes.merge(phase, Duration.ofNanos(System.nanoTime() - t), Duration::plus);
+        return new ArrayList<>(byPair.values());
+    }
+
+    private AuctionResult result(String id, Instant startedAt, long start, List<ScoredBid> scored,
+            List<BidFailure> failures, String provisional, String winner, boolean fallback) {
+        return new AuctionResult(
+                id,
+                task.text(),
+                task.tools().stream().map(t -> t.name()).toList(),
+                startedAt,
+                scored,
+                failures,
+                pool.names(),
+                provisional,
+                winner,
+                fallback,
+                router.weights(),
+                Overhead.perAgentAndPhase(usage, pool),
+                phaseTimes,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    static String describe(Throwable error) {
+        if (error == null) {
+            return "unknown error";
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.sale4j.score;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.sale4j.json.SaleJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The scoring weights of SALE: {@code w_c} (cost), {@code w_h} (entropy) and one {@code w_j} per juror.
+ *
+ * <p>Defaults ({@link #defaults()}): {@code w_c = 0.01}, {@code w_h = 1}, {@code w_j = 0.25} for every juror. They are
+ * a hand-set starting point for a four-agent pool priced in USD per million tokens: a 300-token bid at 0.36 costs
+ * 1.08 and at 0.05 costs 0.15, so the larger agent must earn about one more jury point on average to win. Fit your
+ * own from recorded runs. Jurors without a weight of their own get {@link #defaultJuror()}.
+ */
+public record Weights(
+        @JsonProperty("wc") double wc,
+        @JsonProperty("wh") double wh,
+        @JsonProperty("jurors") Map<String, Double> jurors,
+        @JsonProperty("defaultJuror") double defaultJuror) {
+
+    public static final double DEFAULT_WC = 0.01;
+    public static final double DEFAULT_WH = 1.0;
+    public static final double DEFAULT_JUROR = 0.25;
+
+    @JsonCreator
+    public Weights {
+        check("wc", wc);
+        check("wh", wh);
+        check("defaultJuror", defaultJuror);
+        jurors = jurors == null ? Map.of() : Map.copyOf(new TreeMap<>(jurors));
+        jurors.forEach((juror, w) -> check("juror '" + juror + "'", w == null ? Double.NaN : w));
+    }
+
+    private static void check(String name, double w) {
+        if (!Double.isFinite(w) || w < 0) {
+            throw new IllegalArgumentException("Weight " + name + " is " + w
+                    + ": SALE's weights are finite and >= 0 (the formula fixes their signs)");
+        }
+    }
+
+    public static Weights defaults() {
+        return new Weights(DEFAULT_WC, DEFAULT_WH, Map.of(), DEFAULT_JUROR);
+    }
+
+    /** The weight of this juror's scores. */
+    public double juror(String juror) {
+        return jurors.getOrDefault(juror, defaultJuror);
+    }
+
+    public Weights withJuror(String juror, double w) {
+        Map<String, Double> map = new TreeMap<>(jurors);
+        map.put(juror, w);
+        return new Weights(wc, wh, map, defaultJuror);
+    }
+
+    public String toJson() {
+        return SaleJson.write(this);
+    }
+
+    public static Weights fromJson(String json) {
+        return SaleJson.read(json, Weights.class);
+    }
+
+    /** Reads weights saved by {@link #save(Path)}; a missing or malformed file is a clear error. */
+    public static Weights load(Path file) {
+        try {
+            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("Weights file " + file + " does not exist", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read weights file " + file, e);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Weights file " + file + " is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the weights as JSON, atomically: the file holds the old or the new weights, never a torn mix. */
+    public void save(Path file) {
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+            Files.writeString(tmp, toJson(), StandardCharsets.UTF_8);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write weights file " + file, e);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link Weights}, starting from the defaults. */
+    public static final class Builder {
+        private double wc = DEFAULT_WC;
+        private double wh = DEFAULT_WH;
+        private double defaultJuror = DEFAULT_JUROR;
+        private final Map<String, Double> jurors = new TreeMap<>();
+
+        private Builder() {}
+
+        public Builder wc(double wc) {
+            this.wc = wc;
+            return this;
+        }
+
+        public Builder wh(double wh) {
+            this.wh = wh;
+            return this;
+        }
+
+        public Builder juror(String juror, double w) {
+            jurors.put(juror, w);
+            return this;
+        }
+
+        public Builder defaultJuror(double w) {
+            this.defaultJuror = w;
+            return this;
+        }
+
+        public Weights build() {
+            return new Weights(wc, wh, jurors, defaultJuror);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.sale4j.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code sale} command line: runs auctions and fits weights. */
+@Command(
+        name = "sale",
+        mixinStandardHelpOptions = true,
+        version = "sale4j 0.1.0-SNAPSHOT",
+        description = "SALE for LangChain4j: route tasks to a pool of LLM agents by strategy auctions.",
+        subcommands = {AuctionCommand.class})
+public final class SaleCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns its exit code (used by tests). */
+    public static int execute(String... args) {
+        return new CommandLine(new SaleCli()).execute(args);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'sale auction \"<task>\"'");
+    }
+}

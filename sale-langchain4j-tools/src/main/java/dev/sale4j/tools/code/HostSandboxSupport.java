@@ -1,0 +1,44 @@
+package dev.sale4j.tools.code;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The isolation helpers this host offers: {@code bwrap}, {@code unshare}, {@code prlimit}, {@code setpriv}, and
+ * whether the JVM runs as root. Found on the standard system paths only (never the caller's {@code PATH}).
+ *
+ * @param bwrap   bubblewrap, if installed
+ * @param unshare util-linux unshare, if installed
+ * @param prlimit util-linux prlimit, if installed
+ * @param setpriv util-linux setpriv, if installed
+ * @param root    whether the JVM's effective uid is 0
+ */
+record HostSandboxSupport(Optional<Path> bwrap, Optional<Path> unshare, Optional<Path> prlimit,
+                          Optional<Path> setpriv, boolean root) {
+
+    private static final String[] SYSTEM_DIRS = {"/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin"};
+
+    static HostSandboxSupport detect() {
+        return new HostSandboxSupport(find("bwrap"), find("unshare"), find("prlimit"), find("setpriv"), isRoot());
+    }
+
+    /** @return whether runs can get their own uid (needs root to switch and setpriv to do it) */
+    boolean canDropPrivileges() {
+        return root && setpriv.isPresent();
+    }
+
+    private static Optional<Path> find(String name) {
+        return Stream.of(SYSTEM_DIRS).map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
+    }
+
+    private static boolean isRoot() {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return Integer.valueOf(0).equals(uid);
+        } catch (Exception | Error notLinux) {
+            return false;
+        }
+    }
+}

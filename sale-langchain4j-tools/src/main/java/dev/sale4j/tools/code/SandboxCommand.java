@@ -1,0 +1,114 @@
+package dev.sale4j.tools.code;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the command line of one sandboxed run: {@code [setpriv] [prlimit] [bwrap | unshare] python3 -I -u main.py}.
+ *
+ * @param argv      the full command
+ * @param directory the host directory the process starts in
+ * @param env       the complete environment (nothing is inherited from the JVM)
+ */
+record SandboxCommand(List<String> argv, Path directory, Map<String, String> env) {
+
+    /** Mount point of the work directory inside bubblewrap. */
+    static final String BWRAP_WORK_DIR = "/sandbox";
+    private static final String SCRIPT = "main.py";
+    private static final String[] SYSTEM_DIRS = {"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
+            "/etc"};
+
+    static SandboxCommand of(IsolationLevel level, HostSandboxSupport host, Path python, SandboxLimits limits,
+                             int uid, Path workDir) {
+        List<String> argv = new ArrayList<>();
+        if (uid >= 0 && level != IsolationLevel.NONE) {
+            argv.addAll(List.of(host.setpriv().orElseThrow().toString(), "--reuid=" + uid, "--regid=" + uid,
+                    "--clear-groups", "--inh-caps=-all", "--no-new-privs"));
+        }
+        if (level != IsolationLevel.NONE) {
+            argv.add(host.prlimit().orElseThrow().toString());
+            argv.add("--as=" + limits.memoryBytes());
+            argv.add("--cpu=" + Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000));
+            argv.add("--fsize=" + limits.maxFileBytes());
+            argv.add("--nofile=256");
+            argv.add("--core=0");
+            if (uid >= 0) {
+                argv.add("--nproc=" + limits.maxProcesses());
+            }
+            argv.add("--");
+        }
+        boolean bwrap = level == IsolationLevel.BUBBLEWRAP;
+        String home = bwrap ? BWRAP_WORK_DIR : workDir.toString();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", home);
+        env.put("TMPDIR", bwrap ? "/tmp" : workDir.toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("PYTHONIOENCODING", "utf-8");
+        if (bwrap) {
+            argv.addAll(bwrapArgs(host, python, limits, workDir, env));
+        } else if (level == IsolationLevel.UNSHARE) {
+            argv.addAll(List.of(host.unshare().orElseThrow().toString(), "--user", "--map-root-user", "--net",
+                    "--pid", "--fork", "--kill-child", "--mount-proc"));
+        }
+        argv.addAll(List.of(python.toString(), "-I", "-u", home + "/" + SCRIPT));
+        return new SandboxCommand(List.copyOf(argv), workDir, Map.copyOf(env));
+    }
+
+    static Path script(Path workDir) {
+        return workDir.resolve(SCRIPT);
+    }
+
+    private static List<String> bwrapArgs(HostSandboxSupport host, Path python, SandboxLimits limits, Path workDir,
+                                          Map<String, String> env) {
+        List<String> args = new ArrayList<>(List.of(host.bwrap().orElseThrow().toString(), "--unshare-all",
+                "--die-with-parent", "--new-session", "--hostname", "sandbox"));
+        for (String dir : SYSTEM_DIRS) {
+            Path path = Path.of(dir);
+            if (Files.isSymbolicLink(path)) {
+                args.addAll(List.of("--symlink", readLink(path), dir));
+            } else if (Files.isDirectory(path)) {
+                args.addAll(List.of("--ro-bind", dir, dir));
+            }
+        }
+        Path prefix = installPrefix(python);
+        if (prefix != null) {
+            args.addAll(List.of("--ro-bind", prefix.toString(), prefix.toString()));
+        }
+        args.addAll(List.of("--proc", "/proc", "--dev", "/dev",
+                "--size", String.valueOf(limits.diskBytes()), "--tmpfs", "/tmp",
+                "--size", String.valueOf(limits.diskBytes()), "--tmpfs", BWRAP_WORK_DIR,
+                "--ro-bind", script(workDir).toString(), BWRAP_WORK_DIR + "/" + SCRIPT,
+                "--chdir", BWRAP_WORK_DIR, "--clearenv"));
+        env.forEach((k, v) -> args.addAll(List.of("--setenv", k, v)));
+        return args;
+    }
+
+    /** The interpreter's install prefix when it lives outside the system dirs bound anyway (e.g. /opt/python). */
+    private static Path installPrefix(Path python) {
+        try {
+            Path real = python.toRealPath();
+            for (String dir : SYSTEM_DIRS) {
+                if (real.startsWith(dir)) {
+                    return null;
+                }
+            }
+            Path bin = real.getParent();
+            return bin.getParent() != null ? bin.getParent() : bin;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static String readLink(Path path) {
+        try {
+            return Files.readSymbolicLink(path).toString();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot read symlink " + path, e);
+        }
+    }
+}
