@@ -3,6 +3,8 @@ package dev.sale4j.tools.code;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -20,24 +22,42 @@ final class ProcessKiller {
         killUid(uid);
     }
 
+    /** Kills every live process of {@code uid} and waits (up to about 2 s) until none is left running. */
     static void killUid(int uid) {
         if (uid < 0) {
             return;
         }
-        for (int round = 0; round < 3; round++) {
+        for (int round = 0; round < 40; round++) {
+            List<ProcessHandle> alive;
             try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-                long killed = procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                        .filter(p -> ownedBy(p, uid))
+                alive = procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                        .filter(p -> ownedBy(p, uid) && !zombie(p))
                         .map(p -> ProcessHandle.of(Long.parseLong(p.getFileName().toString())))
-                        .flatMap(java.util.Optional::stream)
-                        .filter(ProcessHandle::destroyForcibly)
-                        .count();
-                if (killed == 0) {
-                    return;
-                }
+                        .flatMap(Optional::stream)
+                        .toList();
             } catch (IOException e) {
                 return;
             }
+            if (alive.isEmpty()) {
+                return;
+            }
+            alive.forEach(ProcessHandle::destroyForcibly);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean zombie(Path proc) {
+        try {
+            String stat = Files.readString(proc.resolve("stat"));
+            int close = stat.lastIndexOf(')');
+            return close > 0 && close + 2 < stat.length() && stat.charAt(close + 2) == 'Z';
+        } catch (IOException | RuntimeException gone) {
+            return true;
         }
     }
 
