@@ -1,0 +1,81 @@
+package dev.sale4j.testing;
+
+import dev.langchain4j.data.message.AiMessage;
+import dev.langchain4j.data.message.ChatMessage;
+import dev.langchain4j.data.message.UserMessage;
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.TokenUsage;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * An in-process ChatModel for logic tests: answers bid prompts and jury prompts by script and records every request.
+ */
+public final class ScriptedChatModel implements ChatModel {
+
+    private static final Pattern BID_SECTION = Pattern.compile("B(\\d+):\\n(.*?)(?=\\n\\nB\\d+:\\n|$)", Pattern.DOTALL);
+
+    private final Function<ChatRequest, ChatResponse> script;
+    private final List<ChatRequest> requests = new CopyOnWriteArrayList<>();
+
+    public ScriptedChatModel(Function<ChatRequest, ChatResponse> script) {
+        this.script = script;
+    }
+
+    @Override
+    public ChatResponse doChat(ChatRequest request) {
+        requests.add(request);
+        return script.apply(request);
+    }
+
+    public List<ChatRequest> requests() {
+        return requests;
+    }
+
+    public static String prompt(ChatRequest request) {
+        ChatMessage last = request.messages().get(request.messages().size() - 1);
+        return last instanceof UserMessage user ? user.singleText() : "";
+    }
+
+    public static boolean isBidPrompt(ChatRequest request) {
+        return prompt(request).contains("bidding for the right");
+    }
+
+    public static boolean isJuryPrompt(ChatRequest request) {
+        return prompt(request).contains("You are a juror");
+    }
+
+    public static ChatResponse answer(String text, Integer inputTokens, Integer outputTokens) {
+        ChatResponse.Builder builder = ChatResponse.builder().aiMessage(AiMessage.from(text));
+        if (inputTokens != null || outputTokens != null) {
+            builder.tokenUsage(new TokenUsage(inputTokens, outputTokens));
+        }
+        return builder.build();
+    }
+
+    /**
+     * A jury answer in the documented contract for an all-bids prompt: each labelled bid is scored by the function
+     * of its text.
+     */
+    public static String juryAnswer(String prompt, Function<String, Integer> scoreOfBidText) {
+        String bids = prompt.substring(prompt.indexOf("Strategies:\n") + "Strategies:\n".length(),
+                prompt.indexOf("\n\nAnswer with JSON only"));
+        StringBuilder json = new StringBuilder("{\"scores\": [");
+        Matcher m = BID_SECTION.matcher(bids);
+        boolean first = true;
+        while (m.find()) {
+            if (!first) {
+                json.append(", ");
+            }
+            first = false;
+            json.append("{\"bid\": \"B").append(m.group(1)).append("\", \"score\": ")
+                    .append(scoreOfBidText.apply(m.group(2))).append('}');
+        }
+        return json.append("]}").toString();
+    }
+}
