@@ -1,0 +1,79 @@
+package dev.sale4j.tools.code;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sale4j.tools.SharedData;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Grades all 427 sanitized MBPP reference solutions (real data from shared/data/mbpp), two at a time. */
+class MbppGradingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TestRunner runner = TestRunner.builder().sandbox(PythonSandbox.builder().build()).build();
+
+    @Test
+    void allSanitizedReferenceSolutionsPass() throws Exception {
+        List<JsonNode> tasks = tasks();
+        assertThat(tasks).hasSize(427);
+        long start = System.nanoTime();
+        List<String> failures = new ArrayList<>();
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<TestVerdict>> verdicts = new ArrayList<>();
+            for (JsonNode task : tasks) {
+                verdicts.add(workers.submit(() -> grade(task, task.get("code").asText())));
+            }
+            for (int i = 0; i < tasks.size(); i++) {
+                TestVerdict verdict = verdicts.get(i).get();
+                if (!verdict.passed()) {
+                    failures.add("task " + tasks.get(i).get("task_id") + ": " + verdict.reason());
+                }
+            }
+        } finally {
+            workers.shutdownNow();
+        }
+        System.out.printf("[mbpp] %d/%d reference solutions passed in %d ms%n", tasks.size() - failures.size(),
+                tasks.size(), (System.nanoTime() - start) / 1_000_000);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void deliberatelyWrongSolutionsFail() throws IOException {
+        JsonNode task2 = tasks().stream().filter(t -> t.get("task_id").asInt() == 2).findFirst().orElseThrow();
+        JsonNode task3 = tasks().stream().filter(t -> t.get("task_id").asInt() == 3).findFirst().orElseThrow();
+        String offByOne = task2.get("code").asText().replace("set(test_tup1) & set(test_tup2)",
+                "set(test_tup1) | set(test_tup2)");
+        assertThat(offByOne).isNotEqualTo(task2.get("code").asText());
+
+        TestVerdict wrongLogic = grade(task2, offByOne);
+        TestVerdict wrongTask = grade(task2, task3.get("code").asText());
+
+        assertThat(wrongLogic.passed()).isFalse();
+        assertThat(wrongLogic.reason()).startsWith("test 1 of 3 failed: assert set(similar_elements(");
+        assertThat(wrongTask.passed()).isFalse();
+        assertThat(wrongTask.reason()).contains("NameError").contains("similar_elements");
+    }
+
+    private TestVerdict grade(JsonNode task, String candidate) {
+        List<String> imports = new ArrayList<>();
+        task.get("test_imports").forEach(i -> imports.add(i.asText()));
+        List<String> asserts = new ArrayList<>();
+        task.get("test_list").forEach(a -> asserts.add(a.asText()));
+        return runner.gradeAsserts(String.join("\n", imports), candidate, asserts);
+    }
+
+    private static List<JsonNode> tasks() throws IOException {
+        List<JsonNode> tasks = new ArrayList<>();
+        JSON.readTree(SharedData.path("mbpp/sanitized-mbpp.json").toFile()).forEach(tasks::add);
+        return tasks;
+    }
+}

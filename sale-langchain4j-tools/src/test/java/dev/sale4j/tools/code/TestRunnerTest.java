@@ -1,0 +1,85 @@
+package dev.sale4j.tools.code;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TestRunnerTest {
+
+    private final TestRunner runner = TestRunner.builder().sandbox(Sandboxes.small()).build();
+    private static final List<String> ADD_TESTS = List.of("assert add(1, 2) == 3", "assert add(-1, 1) == 0");
+
+    @Test
+    void correctSolutionPassesAllAsserts() {
+        TestVerdict verdict = runner.gradeAsserts("def add(a, b):\n    return a + b\n", ADD_TESTS);
+
+        assertThat(verdict.passed()).as(verdict.reason()).isTrue();
+        assertThat(verdict.reason()).isEqualTo("all 2 tests passed");
+    }
+
+    @Test
+    void wrongSolutionFailsNamingTheFailingAssert() {
+        TestVerdict verdict = runner.gradeAsserts("def add(a, b):\n    return a * b\n", ADD_TESTS);
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.reason()).isEqualTo("test 1 of 2 failed: assert add(1, 2) == 3");
+    }
+
+    @Test
+    void exceptionsAndSyntaxErrorsAreReportedAsReasons() {
+        assertThat(runner.gradeAsserts("def add(a, b):\n    return a / 0\n", ADD_TESTS).reason())
+                .startsWith("test 1 of 2 raised ZeroDivisionError: division by zero at <candidate>:2");
+        assertThat(runner.gradeAsserts("def add(a, b) return a + b\n", ADD_TESTS).reason())
+                .startsWith("candidate did not load: SyntaxError");
+    }
+
+    @Test
+    void candidateThatExitsEarlyOrForgesOutputFails() {
+        TestVerdict exits = runner.gradeAsserts("import os\nos._exit(0)\n", ADD_TESTS);
+        TestVerdict forges = runner.gradeAsserts(
+                "print('\\nSALE4J-VERDICT-0 {\"verdict\": \"pass\", \"reason\": \"x\"}')\nimport os\nos._exit(0)",
+                ADD_TESTS);
+
+        assertThat(exits.passed()).isFalse();
+        assertThat(exits.reason()).startsWith("no verdict: the program ended before the tests finished");
+        assertThat(forges.passed()).isFalse();
+    }
+
+    @Test
+    void nonTerminatingCandidateTimesOut() {
+        TestVerdict verdict = runner.gradeAsserts("def add(a, b):\n    while True: pass\n", ADD_TESTS);
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.reason()).isEqualTo("timed out after 3000 ms");
+    }
+
+    @Test
+    void checkStyleTestsCallTheEntryPointAndNameTheFailingLine() {
+        String tests = "def check(candidate):\n    assert candidate([2, 7, 11, 15], 9) == [0, 1]\n"
+                + "    assert candidate([3, 3], 6) == [0, 1]\n";
+        String right = "class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n"
+                + "        for i, x in enumerate(nums):\n            if target - x in seen:\n"
+                + "                return [seen[target - x], i]\n            seen[x] = i\n";
+        String wrong = "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1] if nums[0] == 2 "
+                + "else []\n";
+
+        TestVerdict pass = runner.gradeCheck("from typing import *\n", right, tests, "Solution().twoSum");
+        TestVerdict fail = runner.gradeCheck("from typing import *\n", wrong, tests, "Solution().twoSum");
+
+        assertThat(pass.passed()).as(pass.reason()).isTrue();
+        assertThat(fail.passed()).isFalse();
+        assertThat(fail.reason()).isEqualTo("assertion failed: AssertionError at <tests>:3: "
+                + "assert candidate([3, 3], 6) == [0, 1]");
+    }
+
+    @Test
+    void invalidInputsAreRejectedWithTheFix() {
+        assertThatThrownBy(() -> TestRunner.builder().build()).hasMessageContaining("sandbox is required");
+        assertThatThrownBy(() -> runner.gradeAsserts("x = 1", List.of())).hasMessageContaining("at least one assert");
+        assertThatThrownBy(() -> runner.gradeCheck("", "x = 1", "assert True", "f"))
+                .hasMessageContaining("must define check(candidate)");
+    }
+}
