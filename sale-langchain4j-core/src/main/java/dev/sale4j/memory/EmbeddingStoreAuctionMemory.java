@@ -1,0 +1,352 @@
+package dev.sale4j.memory;
+
+import static dev.langchain4j.store.embedding.filter.MetadataFilterBuilder.metadataKey;
+
+import dev.langchain4j.data.document.Metadata;
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.store.embedding.EmbeddingMatch;
+import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
+import dev.langchain4j.store.embedding.EmbeddingStore;
+import dev.langchain4j.store.embedding.filter.Filter;
+import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import dev.sale4j.AuctionResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The default {@link AuctionMemory}: entries live in any LangChain4j {@link EmbeddingStore}, keyed by the auction id
+ * and embedded by the task text, so the same code serves the embedded setup and a shared store.
+ *
+ * <p><b>Layout.</b> One store entry per auction: id = the auction id (a UUID, as pgvector requires), embedding = the
+ * task's, text = the task, and metadata {@code sale4j=auction}, {@code namespace}, {@code auctionId}, {@code time}
+ * (epoch ms) and {@code payload}, the {@link MemoryEntry} as compact JSON: stores keep only strings and numbers.
+ * Retrieval filters on {@code namespace} with a metadata filter, so namespaces never mix.
+ *
+ * <p><b>Outcomes and shared stores.</b> An outcome replaces the entry: remove by id, then add under the same id. Each
+ * instance serialises its own writes; across instances, the last writer of an entry wins, and a search running
+ * between the remove and the add may miss that one entry. Entries are found by id through a metadata filter, so an
+ * outcome may be recorded by any instance.
+ *
+ * <p><b>Cap.</b> At most {@code maxEntriesPerNamespace} entries per namespace; beyond it the oldest auctions are
+ * evicted first (FIFO by auction time, see {@link EvictionIndex}). The index behind the cap is read from the store
+ * when the memory opens and kept up to date with this instance's writes; on a shared store, entries other instances
+ * add after that count towards this instance's cap only once it reopens, so the cap bounds growth rather than
+ * acting as an exact quota.
+ *
+ * <p><b>File.</b> With {@link Builder#file(Path)} the store is an {@link InMemoryEmbeddingStore} loaded from the
+ * file (if it exists) and saved atomically after every change (or only on {@link #save()} and {@link #close()} with
+ * {@code autoSave(false)}); see {@link MemoryFile}. If a save fails the entry stays in memory and the next save
+ * writes it.
+ */
+public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoCloseable {
+
+    public static final int DEFAULT_MAX_ENTRIES_PER_NAMESPACE = 20_000;
+
+    static final String KIND = "sale4j";
+    static final String KIND_AUCTION = "auction";
+    static final String NAMESPACE = "namespace";
+    static final String AUCTION_ID = "auctionId";
+    static final String TIME = "time";
+    static final String PAYLOAD = "payload";
+
+    private final EmbeddingStore<TextSegment> store;
+    private final EmbeddingModel model;
+    private final MemoryFile file;
+    private final InMemoryEmbeddingStore<TextSegment> fileStore;
+    private final boolean autoSave;
+    private final int cap;
+    private final EvictionIndex index;
+    private final Embedding probe;
+    private final Object lock = new Object();
+    private final Object saveLock = new Object();
+    private long version;
+    private long savedVersion;
+    private long evicted;
+
+    private EmbeddingStoreAuctionMemory(Builder builder) {
+        if (builder.maxEntriesPerNamespace < 1) {
+            throw new IllegalArgumentException("maxEntriesPerNamespace must be at least 1, got "
+                    + builder.maxEntriesPerNamespace);
+        }
+        if (builder.file != null && builder.store != null) {
+            throw new IllegalArgumentException("Set either file(...) (the embedded in-memory store kept in a file) or "
+                    + "store(...) (a store that persists itself, e.g. pgvector), not both");
+        }
+        this.model = builder.model != null ? builder.model : MiniLm.shared();
+        this.cap = builder.maxEntriesPerNamespace;
+        this.autoSave = builder.autoSave;
+        this.file = builder.file == null ? null : new MemoryFile(builder.file, builder.writer);
+        this.fileStore = file == null ? null : file.load();
+        this.store = fileStore != null ? fileStore
+                : builder.store != null ? builder.store : new InMemoryEmbeddingStore<>();
+        float[] unit = new float[model.dimension()];
+        unit[0] = 1f;
+        this.probe = Embedding.from(unit);
+        this.index = new EvictionIndex(cap);
+        openIndex();
+    }
+
+    private void openIndex() {
+        List<EmbeddingMatch<TextSegment>> all = store.search(EmbeddingSearchRequest.builder()
+                        .queryEmbedding(probe)
+                        .maxResults(Integer.MAX_VALUE)
+                        .minScore(0.0)
+                        .filter(metadataKey(KIND).isEqualTo(KIND_AUCTION))
+                        .build())
+                .matches();
+        List<String> evict = new ArrayList<>();
+        for (EmbeddingMatch<TextSegment> match : all) {
+            MemoryEntry entry = parse(match);
+            evict.addAll(index.add(entry.auctionId(), entry.namespace(), entry.time()));
+        }
+        if (!evict.isEmpty()) {
+            store.removeAll(evict);
+            evicted += evict.size();
+            version++;
+        }
+    }
+
+    private MemoryEntry parse(EmbeddingMatch<TextSegment> match) {
+        String payload = match.embedded() == null ? null : match.embedded().metadata().getString(PAYLOAD);
+        try {
+            if (payload == null) {
+                throw new IllegalArgumentException("it has no '" + PAYLOAD + "' metadata");
+            }
+            return MemoryEntry.fromJson(payload);
+        } catch (IllegalArgumentException e) {
+            String problem = "holds an unreadable auction entry " + match.embeddingId() + " (" + e.getMessage() + ")";
+            if (file != null) {
+                throw new MemoryFileException(file.path(), problem, e);
+            }
+            throw new IllegalStateException("The auction memory's store " + problem
+                    + ": remove that entry from the store, or point the memory at another store", e);
+        }
+    }
+
+    @Override
+    public MemoryEntry record(String namespace, AuctionResult result) {
+        if (result == null) {
+            throw new IllegalArgumentException("record(...) needs the AuctionResult to remember");
+        }
+        MemoryEntry entry = MemoryEntry.of(namespace, result);
+        Embedding embedding = model.embed(entry.task()).content();
+        synchronized (lock) {
+            put(entry, embedding);
+            List<String> evict = index.add(entry.auctionId(), entry.namespace(), entry.time());
+            if (!evict.isEmpty()) {
+                store.removeAll(evict);
+                evicted += evict.size();
+            }
+            version++;
+        }
+        saveIfAuto();
+        return entry;
+    }
+
+    private void put(MemoryEntry entry, Embedding embedding) {
+        if (index.contains(entry.auctionId())) {
+            store.remove(entry.auctionId());
+        }
+        Metadata metadata = new Metadata()
+                .put(KIND, KIND_AUCTION)
+                .put(NAMESPACE, entry.namespace())
+                .put(AUCTION_ID, entry.auctionId())
+                .put(TIME, entry.time().toEpochMilli())
+                .put(PAYLOAD, entry.toJson());
+        store.addAll(List.of(entry.auctionId()), List.of(embedding), List.of(TextSegment.from(entry.task(), metadata)));
+    }
+
+    @Override
+    public Map<String, List<BidPair>> pairs(String namespace, String task, Collection<String> agents, int k) {
+        MemoryEntry.checkNamespace(namespace);
+        if (task == null || task.isBlank()) {
+            throw new IllegalArgumentException("pairs(...) needs the current task's text");
+        }
+        if (k < 1) {
+            throw new IllegalArgumentException("k (how many past tasks to retrieve) must be at least 1, got " + k);
+        }
+        Map<String, List<BidPair>> pairs = new LinkedHashMap<>();
+        if (agents.isEmpty()) {
+            return pairs;
+        }
+        Embedding query = model.embed(task).content();
+        Filter filter = metadataKey(KIND).isEqualTo(KIND_AUCTION).and(metadataKey(NAMESPACE).isEqualTo(namespace));
+        int fetch = Math.max(4 * k, 16);
+        while (true) {
+            List<EmbeddingMatch<TextSegment>> matches = store.search(EmbeddingSearchRequest.builder()
+                            .queryEmbedding(query)
+                            .maxResults(fetch)
+                            .minScore(0.0)
+                            .filter(filter)
+                            .build())
+                    .matches();
+            List<PairSelection.Candidate> candidates = new ArrayList<>(matches.size());
+            for (EmbeddingMatch<TextSegment> m : matches) {
+                candidates.add(new PairSelection.Candidate(parse(m), 2 * m.score() - 1));
+            }
+            boolean complete = true;
+            for (String agent : agents) {
+                List<BidPair> own = PairSelection.select(agent, candidates, k);
+                pairs.put(agent, own);
+                complete &= own.size() == k;
+            }
+            if (complete || matches.size() < fetch || fetch >= Integer.MAX_VALUE / 4) {
+                return pairs;
+            }
+            fetch *= 4;
+        }
+    }
+
+    @Override
+    public boolean recordOutcome(String auctionId, Outcome outcome) {
+        if (outcome == null) {
+            throw new IllegalArgumentException("recordOutcome(...) needs the Outcome: Outcome.success(..), "
+                    + "Outcome.failure(..) or Outcome.score(..)");
+        }
+        synchronized (lock) {
+            Optional<EmbeddingMatch<TextSegment>> match = find(auctionId);
+            if (match.isEmpty()) {
+                return false;
+            }
+            MemoryEntry entry = parse(match.get()).withOutcome(outcome);
+            Embedding embedding = match.get().embedding() != null
+                    ? match.get().embedding()
+                    : model.embed(entry.task()).content();
+            store.remove(auctionId);
+            put(entry, embedding);
+            version++;
+        }
+        saveIfAuto();
+        return true;
+    }
+
+    @Override
+    public Optional<MemoryEntry> entry(String auctionId) {
+        return find(auctionId).map(this::parse);
+    }
+
+    private Optional<EmbeddingMatch<TextSegment>> find(String auctionId) {
+        if (auctionId == null || auctionId.isBlank()) {
+            throw new IllegalArgumentException("An auction id is needed to find a memory entry");
+        }
+        return store.search(EmbeddingSearchRequest.builder()
+                        .queryEmbedding(probe)
+                        .maxResults(1)
+                        .minScore(0.0)
+                        .filter(metadataKey(KIND).isEqualTo(KIND_AUCTION)
+                                .and(metadataKey(AUCTION_ID).isEqualTo(auctionId)))
+                        .build())
+                .matches()
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public MemoryStats stats() {
+        synchronized (lock) {
+            return new MemoryStats(index.size(), index.sizes(), cap, evicted, file == null ? -1 : file.size());
+        }
+    }
+
+    /** Writes the memory to its file now, if it changed since the last save; does nothing without a file. */
+    public void save() {
+        if (file == null) {
+            return;
+        }
+        synchronized (saveLock) {
+            long current;
+            synchronized (lock) {
+                current = version;
+            }
+            if (current == savedVersion && Files.exists(file.path())) {
+                return;
+            }
+            file.save(fileStore);
+            savedVersion = current;
+        }
+    }
+
+    private void saveIfAuto() {
+        if (autoSave) {
+            save();
+        }
+    }
+
+    /** The file the memory is kept in, if any. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file).map(MemoryFile::path);
+    }
+
+    public EmbeddingModel embeddingModel() {
+        return model;
+    }
+
+    /** Saves any unsaved change. */
+    @Override
+    public void close() {
+        save();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link EmbeddingStoreAuctionMemory}. Everything is optional. */
+    public static final class Builder {
+        private EmbeddingStore<TextSegment> store;
+        private EmbeddingModel model;
+        private Path file;
+        private boolean autoSave = true;
+        private int maxEntriesPerNamespace = DEFAULT_MAX_ENTRIES_PER_NAMESPACE;
+        private MemoryFile.Writer writer = MemoryFile.STREAMING;
+
+        private Builder() {}
+
+        /** A store that persists itself (pgvector, Redis, ...), shared by any number of instances. */
+        public Builder store(EmbeddingStore<TextSegment> store) {
+            this.store = store;
+            return this;
+        }
+
+        /** The task embedder; default: in-process quantized all-MiniLM-L6-v2. Keep it fixed for a store's life. */
+        public Builder embeddingModel(EmbeddingModel model) {
+            this.model = model;
+            return this;
+        }
+
+        /** Keeps the embedded in-memory store in this file: loaded now if it exists, written atomically. */
+        public Builder file(Path file) {
+            this.file = file;
+            return this;
+        }
+
+        /** Whether every change is saved to the file at once (default true). */
+        public Builder autoSave(boolean autoSave) {
+            this.autoSave = autoSave;
+            return this;
+        }
+
+        /** The cap per namespace (default {@value #DEFAULT_MAX_ENTRIES_PER_NAMESPACE}); oldest auctions go first. */
+        public Builder maxEntriesPerNamespace(int maxEntriesPerNamespace) {
+            this.maxEntriesPerNamespace = maxEntriesPerNamespace;
+            return this;
+        }
+
+        Builder writer(MemoryFile.Writer writer) {
+            this.writer = writer;
+            return this;
+        }
+
+        public EmbeddingStoreAuctionMemory build() {
+            return new EmbeddingStoreAuctionMemory(this);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package dev.sale4j.memory;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sale4j.AuctionResult;
+import dev.sale4j.json.SaleJson;
+import dev.sale4j.score.ScoredBid;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One remembered auction (SALE step 7): the task, every bid with its agent, terms and label (refined bids included),
+ * and the real outcome once it is known. Immutable, with a compact JSON round-trip: this is the payload an
+ * {@link AuctionMemory} keeps beside the task's embedding.
+ *
+ * @param auctionId         the auction's id ({@link AuctionResult#id()})
+ * @param namespace         the pool or tenant the auction belongs to; retrieval never crosses namespaces
+ * @param task              the task text
+ * @param time              when the auction started
+ * @param provisionalWinner the first-round winner, before refinement
+ * @param winner            the agent that executed the task
+ * @param bids              every bid of the auction
+ * @param outcome           the real outcome, or null while unknown
+ */
+public record MemoryEntry(
+        String auctionId,
+        String namespace,
+        String task,
+        Instant time,
+        String provisionalWinner,
+        String winner,
+        List<MemoryBid> bids,
+        Outcome outcome) {
+
+    private static final ObjectWriter COMPACT = SaleJson.mapper().writer().without(SerializationFeature.INDENT_OUTPUT);
+
+    public MemoryEntry {
+        if (auctionId == null || auctionId.isBlank()) {
+            throw new IllegalArgumentException("A memory entry needs the id of its auction");
+        }
+        namespace = checkNamespace(namespace);
+        if (task == null || task.isBlank()) {
+            throw new IllegalArgumentException("A memory entry needs its task text (auction " + auctionId + ")");
+        }
+        time = time == null ? Instant.now() : time;
+        bids = bids == null ? List.of() : List.copyOf(bids);
+    }
+
+    /** The namespace, checked: non-blank. */
+    static String checkNamespace(String namespace) {
+        if (namespace == null || namespace.isBlank()) {
+            throw new IllegalArgumentException(
+                    "A memory namespace must be a non-blank name (one per pool or tenant), got '" + namespace + "'");
+        }
+        return namespace;
+    }
+
+    /** The entry for a finished auction: every scored bid, labelled against the result's winning bid. */
+    public static MemoryEntry of(String namespace, AuctionResult result) {
+        Optional<ScoredBid> winning = result.winningBid();
+        List<MemoryBid> bids = new ArrayList<>(result.bids().size());
+        for (ScoredBid b : result.bids()) {
+            boolean won = winning.isPresent() && winning.get().equals(b);
+            BidLabel label = won ? BidLabel.WON : b.bid().refined() ? BidLabel.REFINED : BidLabel.LOST;
+            bids.add(new MemoryBid(b.agent(), b.bid().text(), b.terms(), label, b.bid().refined()));
+        }
+        return new MemoryEntry(result.id(), namespace, result.task(), result.startedAt(), result.provisionalWinner(),
+                result.winner(), bids, null);
+    }
+
+    public MemoryEntry withOutcome(Outcome outcome) {
+        return new MemoryEntry(auctionId, namespace, task, time, provisionalWinner, winner, bids, outcome);
+    }
+
+    /** The bid that won, if the winner bid at all. */
+    public Optional<MemoryBid> winningBid() {
+        return bids.stream().filter(MemoryBid::won).findFirst();
+    }
+
+    /** The agent's bids in this auction, first-round bid first. */
+    public List<MemoryBid> bidsOf(String agent) {
+        return bids.stream().filter(b -> b.agent().equals(agent)).toList();
+    }
+
+    /** Whether the winner's execution is known to have succeeded (true), failed (false), or is unknown (empty). */
+    @JsonIgnore
+    public Optional<Boolean> winnerSucceeded() {
+        return Optional.ofNullable(outcome).map(Outcome::succeeded);
+    }
+
+    /** Compact, one-line JSON. */
+    public String toJson() {
+        try {
+            return COMPACT.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("Could not write the memory entry of auction " + auctionId + " as JSON", e);
+        }
+    }
+
+    public static MemoryEntry fromJson(String json) {
+        return SaleJson.read(json, MemoryEntry.class);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.sale4j.memory;
+
+import java.nio.file.Path;
+
+/**
+ * The memory file cannot be read as an auction memory. The file is left exactly as it was: nothing is written over
+ * it, so no remembered auction is lost to a bad start.
+ */
+public class MemoryFileException extends IllegalStateException {
+
+    private final Path file;
+
+    public MemoryFileException(Path file, String problem, Throwable cause) {
+        super("Auction memory file " + file + " " + problem + ". It was left untouched. To fix: restore it from a "
+                + "backup, or move it aside to start with an empty memory.", cause);
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+}
