@@ -70,18 +70,19 @@ public final class UrlSafetyPolicy {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
+        boolean allowed = allowedHosts.contains(host);
+        if (!allowed && (METADATA_HOSTS.contains(host) || host.endsWith(".internal") || host.equals("localhost")
+                || host.endsWith(".localhost"))) {
+            throw new UnsafeUrlException("refused " + uri + ": " + host + " is a local or cloud-metadata host name");
+        }
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
             throw new WebFetchException("cannot resolve host " + host + " of " + uri, e);
         }
-        if (allowedHosts.contains(host)) {
+        if (allowed) {
             return List.of(addresses);
-        }
-        if (METADATA_HOSTS.contains(host) || host.endsWith(".internal") || host.equals("localhost")
-                || host.endsWith(".localhost")) {
-            throw new UnsafeUrlException("refused " + uri + ": " + host + " is a local or cloud-metadata host name");
         }
         for (InetAddress address : addresses) {
             String why = whyForbidden(address);
