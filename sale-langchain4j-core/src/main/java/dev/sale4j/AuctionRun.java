@@ -3,10 +3,13 @@ package dev.sale4j;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.bid.BidFailure;
 import dev.sale4j.bid.EmptyBidException;
+import dev.sale4j.internal.ErrorDescriptions;
 import dev.sale4j.internal.ParallelCalls;
 import dev.sale4j.jury.JuryCall;
 import dev.sale4j.jury.JuryScore;
 import dev.sale4j.jury.JuryVerdict;
+import dev.sale4j.memory.AuctionMemory;
+import dev.sale4j.memory.BidPair;
 import dev.sale4j.score.ScoredBid;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +20,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** One auction in progress: runs the rounds of a {@link SaleRouter} for one task and assembles the trace. */
 final class AuctionRun {
+
+    private static final Logger log = LoggerFactory.getLogger(AuctionRun.class);
 
     private final SaleRouter router;
     private final AuctionTask task;
@@ -51,11 +58,76 @@ final class AuctionRun {
 
         List<JuryScore> scores = juryRound(bids, Phase.JURY);
         List<ScoredBid> scored = router.scorer().score(bids, pool, pool.names(), scores);
-        ScoredBid winner = router.selector()
+        ScoredBid provisional = router.selector()
                 .select(scored, pool)
                 .orElseThrow(() -> new IllegalStateException("The WinnerSelector picked no winner among " + scored.size()
                         + " bids"));
-        return result(id, startedAt, start, scored, failures, winner.agent(), winner.agent(), false);
+        List<ScoredBid> all = new ArrayList<>(scored);
+        ScoredBid winner = refineRound(scored, provisional, all);
+        return result(id, startedAt, start, all, failures, provisional.agent(), winner.agent(), false);
+    }
+
+    /**
+     * SALE step 5: when a memory is set and the provisional winner is not the cheapest agent, every strictly cheaper
+     * agent that bid and has pairs in memory rewrites its bid; the rewrites are judged again (phase REJURY) and scored
+     * with the same formula, and are added to {@code all}. The best of them (by the selector) replaces the provisional
+     * winner only if its C - V is strictly lower than the provisional winner's first-round C - V. A refinement that
+     * fails or runs past the bid timeout leaves the agent's first-round bid standing.
+     */
+    private ScoredBid refineRound(List<ScoredBid> scored, ScoredBid provisional, List<ScoredBid> all) {
+        AuctionMemory memory = router.memory().orElse(null);
+        if (memory == null) {
+            return provisional;
+        }
+        List<String> cheaper = pool.cheaperThan(provisional.agent()).stream().map(Agent::name).toList();
+        List<ScoredBid> own = scored.stream().filter(b -> cheaper.contains(b.agent())).toList();
+        if (own.isEmpty()) {
+            return provisional;
+        }
+        long t = System.nanoTime();
+        List<Bid> refined = new ArrayList<>();
+        try {
+            Map<String, List<BidPair>> pairs = memory.pairs(router.memoryNamespace(), task.text(),
+                    own.stream().map(ScoredBid::agent).toList(), router.refinementPairs());
+            List<Callable<Bid>> calls = new ArrayList<>();
+            List<String> refiners = new ArrayList<>();
+            for (ScoredBid b : own) {
+                List<BidPair> p = pairs.getOrDefault(b.agent(), List.of());
+                if (!p.isEmpty()) {
+                    Agent agent = pool.get(b.agent());
+                    calls.add(() -> router.refiner().refine(agent, task, b.bid(), p));
+                    refiners.add(agent.name());
+                }
+            }
+            List<ParallelCalls.Outcome<Bid>> outcomes = router.calls().runAll(calls, router.bidTimeout());
+            for (int i = 0; i < outcomes.size(); i++) {
+                ParallelCalls.Outcome<Bid> outcome = outcomes.get(i);
+                String agent = refiners.get(i);
+                if (outcome.succeeded() && outcome.value() != null) {
+                    Bid r = outcome.value();
+                    r = new Bid(agent, r.text(), r.outputTokens(), r.inputTokens(), r.tokensEstimated(), r.latency(),
+                            r.entropy(), true);
+                    refined.add(r);
+                    usage.add(new CallUsage(agent, Phase.REFINE, r.inputTokens(), r.outputTokens(), r.tokensEstimated()));
+                } else {
+                    log.info("Agent '{}' could not refine its bid: {}", agent,
+                            outcome.timedOut() ? "timed out" : describe(outcome.error()));
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Refinement skipped: the auction memory failed: {}", describe(e));
+        } finally {
+            phaseTimes.put(Phase.REFINE, Duration.ofNanos(System.nanoTime() - t));
+        }
+        if (refined.isEmpty()) {
+            return provisional;
+        }
+        List<ScoredBid> rescored = router.scorer().score(refined, pool, pool.names(), juryRound(refined, Phase.REJURY));
+        all.addAll(rescored);
+        return router.selector()
+                .select(rescored, pool)
+                .filter(best -> best.net() < provisional.net())
+                .orElse(provisional);
     }
 
     private void bidRound(List<Bid> bids, List<BidFailure> failures) {
@@ -149,14 +221,6 @@ final class AuctionRun {
     }
 
     static String describe(Throwable error) {
-        if (error == null) {
-            return "unknown error";
-        }
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root && root.getMessage() == null) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+        return ErrorDescriptions.describe(error);
     }
 }

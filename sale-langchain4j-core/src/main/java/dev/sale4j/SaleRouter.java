@@ -5,15 +5,22 @@ import dev.sale4j.bid.PromptBidder;
 import dev.sale4j.internal.ParallelCalls;
 import dev.sale4j.jury.Jury;
 import dev.sale4j.jury.PromptJury;
+import dev.sale4j.memory.AuctionMemory;
+import dev.sale4j.memory.Outcome;
+import dev.sale4j.refine.PromptRefiner;
+import dev.sale4j.refine.Refiner;
 import dev.sale4j.score.Scorer;
 import dev.sale4j.score.Weights;
 import dev.sale4j.score.WinnerSelector;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SALE auction engine: {@code router.auction(task)} runs one auction over the pool and returns its trace.
@@ -26,11 +33,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>When no agent bids, {@link #auction} throws {@link NoBidsException}, or, with a {@code fallbackAgent},
  * returns that agent as the winner with {@code fallback = true}.
+ *
+ * <p>With an {@link AuctionMemory} ({@code memory(...)}), agents strictly cheaper than the provisional winner rewrite
+ * their bids from similar past auctions with the {@link Refiner} (SALE step 5), and every finished auction is
+ * remembered in the router's namespace (step 7). A memory that fails is logged and never fails the auction.
  */
 public final class SaleRouter {
 
     public static final Duration DEFAULT_BID_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_JURY_TIMEOUT = Duration.ofSeconds(60);
+    public static final String DEFAULT_MEMORY_NAMESPACE = "default";
+
+    private static final Logger log = LoggerFactory.getLogger(SaleRouter.class);
 
     private final AgentPool pool;
     private final Bidder bidder;
@@ -41,6 +55,10 @@ public final class SaleRouter {
     private final Duration bidTimeout;
     private final Duration juryTimeout;
     private final Agent fallbackAgent;
+    private final AuctionMemory memory;
+    private final Refiner refiner;
+    private final String memoryNamespace;
+    private final int refinementPairs;
 
     private SaleRouter(Builder builder) {
         if (builder.pool == null) {
@@ -55,6 +73,16 @@ public final class SaleRouter {
         this.juryTimeout = positive(builder.juryTimeout, "juryTimeout");
         this.fallbackAgent = builder.fallbackAgent == null ? null : pool.get(builder.fallbackAgent);
         this.calls = new ParallelCalls(builder.executor != null ? builder.executor : defaultExecutor(pool.size()));
+        this.memory = builder.memory;
+        this.refiner = builder.refiner != null ? builder.refiner : PromptRefiner.create();
+        if (builder.memoryNamespace == null || builder.memoryNamespace.isBlank()) {
+            throw new IllegalArgumentException("memoryNamespace must be a non-blank name (one per pool or tenant)");
+        }
+        this.memoryNamespace = builder.memoryNamespace;
+        if (builder.refinementPairs < 1) {
+            throw new IllegalArgumentException("refinementPairs (k) must be at least 1, got " + builder.refinementPairs);
+        }
+        this.refinementPairs = builder.refinementPairs;
     }
 
     private static Duration positive(Duration d, String name) {
@@ -69,9 +97,47 @@ public final class SaleRouter {
         return auction(AuctionTask.of(task));
     }
 
-    /** Runs one auction: bids, jury, scores, winner. */
+    /** Runs one auction: bids, jury, scores, winner, refinement from memory; then remembers it. */
     public AuctionResult auction(AuctionTask task) {
-        return new AuctionRun(this, task).run();
+        AuctionResult result = new AuctionRun(this, task).run();
+        if (memory != null && !result.fallback()) {
+            try {
+                memory.record(memoryNamespace, result);
+            } catch (RuntimeException e) {
+                log.warn("Auction {} was not remembered: {}", result.id(), AuctionRun.describe(e));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Stores the real outcome of an auction's execution in the memory (SALE step 7).
+     *
+     * @return false when the memory holds no entry for that auction
+     * @throws IllegalStateException when the router has no memory
+     */
+    public boolean recordOutcome(String auctionId, Outcome outcome) {
+        if (memory == null) {
+            throw new IllegalStateException("This router has no auction memory: set memory(...) on its builder");
+        }
+        return memory.recordOutcome(auctionId, outcome);
+    }
+
+    public Optional<AuctionMemory> memory() {
+        return Optional.ofNullable(memory);
+    }
+
+    public Refiner refiner() {
+        return refiner;
+    }
+
+    public String memoryNamespace() {
+        return memoryNamespace;
+    }
+
+    /** k: how many similar past tasks a cheaper agent retrieves before refining. */
+    public int refinementPairs() {
+        return refinementPairs;
     }
 
     public AgentPool pool() {
@@ -147,6 +213,10 @@ public final class SaleRouter {
         private Duration bidTimeout = DEFAULT_BID_TIMEOUT;
         private Duration juryTimeout = DEFAULT_JURY_TIMEOUT;
         private String fallbackAgent;
+        private AuctionMemory memory;
+        private Refiner refiner;
+        private String memoryNamespace = DEFAULT_MEMORY_NAMESPACE;
+        private int refinementPairs = AuctionMemory.DEFAULT_K;
 
         private Builder() {}
 
@@ -196,6 +266,30 @@ public final class SaleRouter {
         /** The agent that wins when no agent bids; without one, such an auction throws {@link NoBidsException}. */
         public Builder fallbackAgent(String agentName) {
             this.fallbackAgent = agentName;
+            return this;
+        }
+
+        /** The memory of past auctions: enables refinement (SALE step 5) and remembering (step 7). */
+        public Builder memory(AuctionMemory memory) {
+            this.memory = memory;
+            return this;
+        }
+
+        /** Rewrites cheaper agents' bids from memory; default {@link PromptRefiner}. */
+        public Builder refiner(Refiner refiner) {
+            this.refiner = refiner;
+            return this;
+        }
+
+        /** The memory namespace of this router's pool or tenant (default "default"); namespaces never mix. */
+        public Builder memoryNamespace(String memoryNamespace) {
+            this.memoryNamespace = memoryNamespace;
+            return this;
+        }
+
+        /** k, how many similar past tasks a cheaper agent retrieves (default 8; fewer while memory is small). */
+        public Builder refinementPairs(int k) {
+            this.refinementPairs = k;
             return this;
         }
 
