@@ -304,6 +304,65 @@ class SaleRouterTest {
         assertThat(prompt(model.requests().get(0))).contains("- web_search: searches the web");
     }
 
+    @Test
+    void identicalBidsAtEqualPricesGoToTheAgentAddedFirst() {
+        Function<String, Integer> jury = text -> 3;
+        ScriptedChatModel twin = new ScriptedChatModel(request -> isBidPrompt(request)
+                ? answer("plan by twin", 50, 100)
+                : answer(juryAnswer(prompt(request), jury), 400, 30));
+        AgentPool pool = AgentPool.of(Agent.of("second-added-first", twin, 0.1), Agent.of("added-second", twin, 0.1));
+
+        AuctionResult result = SaleRouter.builder().pool(pool).build().auction("task");
+
+        assertThat(result.bids().get(0).net()).isEqualTo(result.bids().get(1).net());
+        assertThat(result.winner()).isEqualTo("second-added-first");
+    }
+
+    @Test
+    void manyConcurrentAuctionsOnATwoThreadExecutorAllFinishWithTheirOwnWinners() throws Exception {
+        java.util.concurrent.ExecutorService shared = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(32);
+        try {
+            Function<String, Integer> jury = text -> scoreByBidder(text, 2, 4, 5);
+            SaleRouter router = router(pool(agentModel("small", jury), agentModel("medium", jury),
+                    agentModel("large", jury))).executor(shared).build();
+            java.util.List<java.util.concurrent.Future<AuctionResult>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                String task = "task " + i;
+                // half of the auctions are started from the shared executor's own threads
+                results.add(i % 2 == 0 ? callers.submit(() -> router.auction(task)) : shared.submit(() -> router.auction(task)));
+            }
+            for (int i = 0; i < results.size(); i++) {
+                AuctionResult result = results.get(i).get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(result.task()).isEqualTo("task " + i);
+                assertThat(result.failures()).isEmpty();
+                assertThat(result.winner()).isEqualTo("medium");
+            }
+        } finally {
+            shared.shutdownNow();
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void traceJsonRoundTripKeepsEveryTermFailureAndTiming() {
+        Function<String, Integer> jury = text -> scoreByBidder(text, 2, 4, 5);
+        ScriptedChatModel broken = new ScriptedChatModel(request -> {
+            if (isBidPrompt(request)) {
+                throw new InternalServerException("backend exploded");
+            }
+            return answer("no idea", 400, 30);
+        });
+        AuctionResult result = router(pool(agentModel("small", jury), agentModel("medium", jury), broken)).build()
+                .auction("task");
+
+        AuctionResult back = AuctionResult.fromJson(result.toJson());
+
+        assertThat(back).isEqualTo(result);
+        assertThat(back.winningPlan()).isEqualTo(result.winningPlan());
+        assertThat(back.overheadCostUsd()).isEqualTo(result.overheadCostUsd());
+    }
+
     private static dev.sale4j.score.ScoreTerms terms(AuctionResult result, String agent) {
         return result.bids().stream().filter(b -> b.agent().equals(agent)).findFirst().orElseThrow().terms();
     }

@@ -1,7 +1,9 @@
 package dev.sale4j.bid;
 
 import dev.sale4j.entropy.Entropy;
+import dev.sale4j.entropy.TokenLogProb;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One agent's strategy for a task (SALE step 1), with what the cost and value terms need.
@@ -14,6 +16,8 @@ import java.time.Duration;
  * @param latency       wall time of the bid call
  * @param entropy       H(s_i), normalised to [0,1], and which estimator produced it
  * @param refined       true for a bid rewritten from memory (SALE step 5)
+ * @param logProbs      the backend's per-token log-probabilities with their top alternatives, where it returned
+ *                      them (OpenAI-compatible backends); empty otherwise
  */
 public record Bid(
         String agent,
@@ -23,7 +27,8 @@ public record Bid(
         boolean tokensEstimated,
         Duration latency,
         Entropy entropy,
-        boolean refined) {
+        boolean refined,
+        List<TokenLogProb> logProbs) {
 
     public Bid {
         if (agent == null || agent.isBlank()) {
@@ -37,10 +42,17 @@ public record Bid(
         if (entropy == null) {
             throw new IllegalArgumentException("A bid needs its entropy (agent " + agent + ")");
         }
+        logProbs = logProbs == null ? List.of() : List.copyOf(logProbs);
+    }
+
+    /** A bid without log-probabilities. */
+    public Bid(String agent, String text, long outputTokens, long inputTokens, boolean tokensEstimated,
+            Duration latency, Entropy entropy, boolean refined) {
+        this(agent, text, outputTokens, inputTokens, tokensEstimated, latency, entropy, refined, List.of());
     }
 
     /** This bid marked as a refined rewrite. */
     public Bid asRefined() {
-        return new Bid(agent, text, outputTokens, inputTokens, tokensEstimated, latency, entropy, true);
+        return new Bid(agent, text, outputTokens, inputTokens, tokensEstimated, latency, entropy, true, logProbs);
     }
 }

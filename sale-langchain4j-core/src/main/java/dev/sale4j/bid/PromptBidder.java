@@ -81,7 +81,8 @@ public final class PromptBidder implements Bidder {
                 reportedOut == null || reportedIn == null,
                 latency,
                 entropy,
-                false);
+                false,
+                LogProbs.from(response));
     }
 
     private ChatResponse call(ChatModel model, String prompt) {

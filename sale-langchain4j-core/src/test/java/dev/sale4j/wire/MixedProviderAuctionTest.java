@@ -137,10 +137,14 @@ class MixedProviderAuctionTest {
         assertThat(big.entropy()).isCloseTo(Math.log(2) / Math.log(3) / 2, within(1e-9));
         assertThat(big.juryScores()).extracting(JuryScore::score).containsExactly(5, 5, 5);
         assertThat(big.value()).isCloseTo(big.entropy() + 0.25 * 15, within(1e-12));
+        ScoredBid bigBid = result.bids().get(0);
+        assertThat(bigBid.bid().logProbs()).extracting(t -> t.token()).containsExactly("Plan", ":");
+        assertThat(bigBid.bid().logProbs().get(0).topAlternatives()).hasSize(2);
 
         ScoreTerms small = terms(result, "small");
         assertThat(small.planTokens()).isEqualTo(100);
         assertThat(small.entropyEstimator()).isEqualTo(Entropy.LEXICAL);
+        assertThat(result.bids().get(2).bid().logProbs()).isEmpty();
         assertThat(small.juryScores()).extracting(JuryScore::score).containsExactly(1, 1, 1);
 
         ScoreTerms mid = terms(result, "mid");
