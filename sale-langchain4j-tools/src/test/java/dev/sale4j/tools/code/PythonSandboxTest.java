@@ -75,6 +75,7 @@ class PythonSandboxTest {
         assumeTrue(sandbox.dropsPrivileges(), "process cap (RLIMIT_NPROC) needs its own uid: JVM must be root");
         String code = """
                 import os, time
+                print('uid', os.getuid(), flush=True)
                 n = 0
                 try:
                     for _ in range(5000):
@@ -88,23 +89,24 @@ class PythonSandboxTest {
 
         ExecutionResult result = sandbox.run(code);
 
-        assertThat(result.stdout()).startsWith("refused after ");
-        int forked = Integer.parseInt(result.stdout().split(" ")[2]);
+        String[] lines = result.stdout().split("\n");
+        assertThat(lines[1]).startsWith("refused after ");
+        int forked = Integer.parseInt(lines[1].split(" ")[2]);
         assertThat(forked).isLessThan(64);
         assertThat(result.duration()).isLessThan(Duration.ofSeconds(6));
-        assertThat(sandboxProcessesAlive()).isZero();
+        assertThat(processesAliveOf(uidOf(result))).isZero();
     }
 
     @Test
     void classicForkBombEndsAtTheDeadlineWithoutLeftovers() {
         assumeTrue(sandbox.dropsPrivileges(), "an uncapped fork bomb is only safe with RLIMIT_NPROC on its own uid");
 
-        ExecutionResult result = sandbox.run("import os\nwhile True:\n    try:\n        os.fork()\n"
+        ExecutionResult result = sandbox.run("import os\nprint('uid', os.getuid(), flush=True)\nwhile True:\n    try:\n        os.fork()\n"
                 + "    except OSError:\n        pass\n");
 
         assertThat(result.timedOut()).isTrue();
         assertThat(result.duration()).isLessThan(Duration.ofSeconds(8));
-        assertThat(sandboxProcessesAlive()).isZero();
+        assertThat(processesAliveOf(uidOf(result))).isZero();
     }
 
     @Test
@@ -287,7 +289,14 @@ class PythonSandboxTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pythonExecutable");
     }
 
-    private static long sandboxProcessesAlive() {
+    private static int uidOf(ExecutionResult result) {
+        int uid = Integer.parseInt(result.stdout().lines().findFirst().orElseThrow().split(" ")[1]);
+        assertThat(uid).isBetween(200_000, 249_999);
+        return uid;
+    }
+
+    /** Live (non-zombie) processes of one run's uid; other runs, even concurrent ones, have other uids. */
+    private static long processesAliveOf(int runUid) {
         try (var procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
                     .filter(p -> {
@@ -295,7 +304,7 @@ class PythonSandboxTest {
                             int uid = (Integer) Files.getAttribute(p, "unix:uid");
                             String stat = Files.readString(p.resolve("stat"));
                             boolean zombie = stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-                            return uid >= 200_000 && uid < 250_000 && !zombie;
+                            return uid == runUid && !zombie;
                         } catch (Exception gone) {
                             return false;
                         }
