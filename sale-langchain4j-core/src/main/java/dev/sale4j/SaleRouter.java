@@ -71,7 +71,12 @@ public final class SaleRouter {
 
     /** Runs one auction: bids, jury, scores, winner. */
     public AuctionResult auction(AuctionTask task) {
-        return new AuctionRun(this, task).run();
+        return auction(task, AuctionOptions.none());
+    }
+
+    /** Runs one auction under per-auction limits: eligible bidders, reserve price, overhead-token cap. */
+    public AuctionResult auction(AuctionTask task, AuctionOptions options) {
+        return new AuctionRun(this, task, options == null ? AuctionOptions.none() : options).run();
     }
 
     public AgentPool pool() {
