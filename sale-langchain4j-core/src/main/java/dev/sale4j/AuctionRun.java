@@ -31,13 +31,21 @@ final class AuctionRun {
     private final SaleRouter router;
     private final AuctionTask task;
     private final AgentPool pool;
+    private final AuctionOptions options;
+    private final List<Agent> bidders;
     private final List<CallUsage> usage = new ArrayList<>();
     private final Map<Phase, Duration> phaseTimes = new EnumMap<>(Phase.class);
 
     AuctionRun(SaleRouter router, AuctionTask task) {
+        this(router, task, AuctionOptions.none());
+    }
+
+    AuctionRun(SaleRouter router, AuctionTask task, AuctionOptions options) {
         this.router = router;
         this.task = task;
         this.pool = router.pool();
+        this.options = options;
+        this.bidders = pool.agents().stream().filter(a -> options.mayBid(a.name())).toList();
     }
 
     AuctionResult run() {
@@ -48,15 +56,18 @@ final class AuctionRun {
         List<Bid> bids = new ArrayList<>();
         List<BidFailure> failures = new ArrayList<>();
         bidRound(bids, failures);
+        BudgetLimits.dropBidsOverReserve(bids, failures, options, pool, task);
 
         if (bids.isEmpty()) {
-            if (router.fallbackAgent() == null) {
+            if (router.fallbackAgent() == null || !options.mayBid(router.fallbackAgent().name())) {
                 throw new NoBidsException(failures);
             }
             return result(id, startedAt, start, List.of(), failures, null, router.fallbackAgent().name(), true);
         }
 
-        List<JuryScore> scores = juryRound(bids, Phase.JURY);
+        List<JuryScore> scores = BudgetLimits.juryFits(options, usage, task, bids, pool)
+                ? juryRound(bids, Phase.JURY)
+                : BudgetLimits.skippedJury(options, bids, pool);
         List<ScoredBid> scored = router.scorer().score(bids, pool, pool.names(), scores);
         ScoredBid provisional = router.selector()
                 .select(scored, pool)
@@ -133,12 +144,12 @@ final class AuctionRun {
     private void bidRound(List<Bid> bids, List<BidFailure> failures) {
         long t = System.nanoTime();
         List<Callable<Bid>> calls = new ArrayList<>();
-        for (Agent agent : pool) {
+        for (Agent agent : bidders) {
             calls.add(() -> router.bidder().bid(agent, task));
         }
         List<ParallelCalls.Outcome<Bid>> outcomes = router.calls().runAll(calls, router.bidTimeout());
         for (int i = 0; i < outcomes.size(); i++) {
-            String agent = pool.agents().get(i).name();
+            String agent = bidders.get(i).name();
             ParallelCalls.Outcome<Bid> outcome = outcomes.get(i);
             if (outcome.succeeded() && outcome.value() != null) {
                 Bid bid = outcome.value();

@@ -99,7 +99,13 @@ public final class SaleRouter {
 
     /** Runs one auction: bids, jury, scores, winner, refinement from memory; then remembers it. */
     public AuctionResult auction(AuctionTask task) {
-        AuctionResult result = new AuctionRun(this, task).run();
+        return auction(task, AuctionOptions.none());
+    }
+
+    /** Runs one auction under per-auction limits: eligible bidders, reserve price, overhead-token cap. */
+    public AuctionResult auction(AuctionTask task, AuctionOptions options) {
+        AuctionResult result =
+                new AuctionRun(this, task, options == null ? AuctionOptions.none() : options).run();
         if (memory != null && !result.fallback()) {
             try {
                 memory.record(memoryNamespace, result);

@@ -19,6 +19,8 @@ public record BidFailure(String agent, Kind kind, String reason, Duration latenc
         /** The call did not finish within the bid timeout. */
         TIMEOUT,
         /** The backend answered with no text. */
-        EMPTY
+        EMPTY,
+        /** The bid's estimated execution cost exceeds the auction's reserve price ({@link dev.sale4j.AuctionOptions}). */
+        OVER_RESERVE
     }
 }

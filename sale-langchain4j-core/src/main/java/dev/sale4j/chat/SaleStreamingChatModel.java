@@ -1,0 +1,214 @@
+package dev.sale4j.chat;
+
+import dev.langchain4j.model.chat.Capability;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.chat.listener.ChatModelListener;
+import dev.langchain4j.model.chat.request.ChatRequest;
+import dev.langchain4j.model.chat.request.ChatRequestParameters;
+import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
+import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.chat.response.CompleteToolCall;
+import dev.langchain4j.model.chat.response.PartialResponse;
+import dev.langchain4j.model.chat.response.PartialResponseContext;
+import dev.langchain4j.model.chat.response.PartialThinking;
+import dev.langchain4j.model.chat.response.PartialThinkingContext;
+import dev.langchain4j.model.chat.response.PartialToolCall;
+import dev.langchain4j.model.chat.response.PartialToolCallContext;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import dev.sale4j.SaleRouter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The streaming twin of {@link SaleChatModel}: the same tasks, auctions, plans, metadata and shadow mode, executed
+ * on the winner's {@link StreamingChatModel}. Bids and jury calls use the agents' {@code ChatModel}s; give each agent
+ * that may execute a streaming model with {@link Builder#streamingModel(String, StreamingChatModel)} (agents without
+ * one do not bid). A retriable error hands the task to the next-best bidder only before the first token has reached
+ * the caller; after that, the error surfaces.
+ */
+public final class SaleStreamingChatModel implements StreamingChatModel {
+
+    private final TaskRouter tasks;
+    private final Map<String, StreamingChatModel> streamingModels;
+    private final List<ChatModelListener> listeners;
+    private final ChatRequestParameters defaultRequestParameters;
+
+    private SaleStreamingChatModel(Builder builder) {
+        this.tasks = new TaskRouter(builder);
+        if (builder.streamingModels.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "A SaleStreamingChatModel needs streaming models: set streamingModel(agentName, model)");
+        }
+        builder.streamingModels.keySet().forEach(tasks.router().pool()::get);
+        this.streamingModels = Map.copyOf(builder.streamingModels);
+        this.listeners = List.copyOf(builder.listeners);
+        this.defaultRequestParameters = builder.defaultRequestParameters != null
+                ? builder.defaultRequestParameters
+                : DefaultChatRequestParameters.EMPTY;
+    }
+
+    @Override
+    public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
+        TaskState task;
+        try {
+            task = tasks.resolve(request, agent -> streamingModels.containsKey(agent.name()));
+        } catch (RuntimeException error) {
+            handler.onError(error);
+            return;
+        }
+        attempt(task, request, handler);
+    }
+
+    private void attempt(TaskState task, ChatRequest request, StreamingChatResponseHandler handler) {
+        TaskState.Candidate candidate = task.current();
+        StreamingChatModel model = streamingModels.get(candidate.agent());
+        FallbackHandler fallback = new FallbackHandler(task, candidate, request, handler);
+        if (model == null) {
+            fallback.onError(new IllegalStateException("Agent '" + candidate.agent()
+                    + "' has no streaming model: set streamingModel(\"" + candidate.agent() + "\", model)"));
+            return;
+        }
+        try {
+            model.chat(tasks.backendRequest(request, candidate, model), fallback);
+        } catch (RuntimeException error) {
+            fallback.onError(error);
+        }
+    }
+
+    /** Forwards one execution's stream; before the first token, a retriable error starts the next-best bidder. */
+    private final class FallbackHandler implements StreamingChatResponseHandler {
+
+        private final TaskState task;
+        private final TaskState.Candidate candidate;
+        private final ChatRequest request;
+        private final StreamingChatResponseHandler handler;
+        private final AtomicBoolean started = new AtomicBoolean();
+        private final AtomicBoolean finished = new AtomicBoolean();
+
+        FallbackHandler(TaskState task, TaskState.Candidate candidate, ChatRequest request,
+                StreamingChatResponseHandler handler) {
+            this.task = task;
+            this.candidate = candidate;
+            this.request = request;
+            this.handler = handler;
+        }
+
+        @Override
+        public void onPartialResponse(String partialResponse) {
+            started.set(true);
+            handler.onPartialResponse(partialResponse);
+        }
+
+        @Override
+        public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
+            started.set(true);
+            handler.onPartialResponse(partialResponse, context);
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking partialThinking) {
+            started.set(true);
+            handler.onPartialThinking(partialThinking);
+        }
+
+        @Override
+        public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
+            started.set(true);
+            handler.onPartialThinking(partialThinking, context);
+        }
+
+        @Override
+        public void onPartialToolCall(PartialToolCall partialToolCall) {
+            started.set(true);
+            handler.onPartialToolCall(partialToolCall);
+        }
+
+        @Override
+        public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
+            started.set(true);
+            handler.onPartialToolCall(partialToolCall, context);
+        }
+
+        @Override
+        public void onCompleteToolCall(CompleteToolCall completeToolCall) {
+            started.set(true);
+            handler.onCompleteToolCall(completeToolCall);
+        }
+
+        @Override
+        public void onCompleteResponse(ChatResponse completeResponse) {
+            if (finished.compareAndSet(false, true)) {
+                handler.onCompleteResponse(tasks.complete(task, candidate, request, completeResponse));
+            }
+        }
+
+        @Override
+        public void onError(Throwable error) {
+            if (!finished.compareAndSet(false, true)) {
+                return;
+            }
+            if (!started.get() && tasks.handOver(task, candidate, error)) {
+                attempt(task, request, handler);
+            } else {
+                handler.onError(tasks.failure(task, candidate, error));
+            }
+        }
+    }
+
+    /** Opens an explicit task on this thread; see {@link SaleChatModel#taskScope(String)}. */
+    public TaskScope taskScope(String id) {
+        return tasks.openScope(id);
+    }
+
+    /** Shadow mode's findings so far; throws when shadow mode is off. */
+    public ShadowReport shadowReport() {
+        return tasks.shadowReport();
+    }
+
+    public SaleRouter router() {
+        return tasks.router();
+    }
+
+    @Override
+    public ChatRequestParameters defaultRequestParameters() {
+        return defaultRequestParameters;
+    }
+
+    @Override
+    public List<ChatModelListener> listeners() {
+        return listeners;
+    }
+
+    /** The capabilities every agent's streaming model has. */
+    @Override
+    public Set<Capability> supportedCapabilities() {
+        return TaskRouter.intersection(streamingModels.values().stream()
+                .map(StreamingChatModel::supportedCapabilities)
+                .toList());
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of {@link SaleStreamingChatModel}; see {@link RoutingBuilder} for the shared options. */
+    public static final class Builder extends RoutingBuilder<Builder> {
+
+        private final Map<String, StreamingChatModel> streamingModels = new HashMap<>();
+
+        private Builder() {}
+
+        /** The streaming model the named agent executes tasks with (its pool {@code ChatModel} bids and judges). */
+        public Builder streamingModel(String agent, StreamingChatModel model) {
+            this.streamingModels.put(agent, model);
+            return this;
+        }
+
+        public SaleStreamingChatModel build() {
+            return new SaleStreamingChatModel(this);
+        }
+    }
+}
