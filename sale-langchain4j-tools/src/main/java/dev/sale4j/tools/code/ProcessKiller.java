@@ -16,8 +16,17 @@ final class ProcessKiller {
     private ProcessKiller() {
     }
 
+    /**
+     * Kills the descendants first and gives the direct child (e.g. the outer bwrap) a moment to reap them and exit by
+     * itself: killing it first would orphan its children to PID 1, which in some containers never reaps zombies.
+     */
     static void kill(Process process, int uid) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         process.destroyForcibly();
         killUid(uid);
     }
