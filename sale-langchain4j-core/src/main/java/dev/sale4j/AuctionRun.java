@@ -83,7 +83,9 @@ final class AuctionRun {
      * agent that bid and has pairs in memory rewrites its bid; the rewrites are judged again (phase REJURY) and scored
      * with the same formula, and are added to {@code all}. The best of them (by the selector) replaces the provisional
      * winner only if its C - V is strictly lower than the provisional winner's first-round C - V. A refinement that
-     * fails or runs past the bid timeout leaves the agent's first-round bid standing.
+     * fails or runs past the bid timeout leaves the agent's first-round bid standing. Under {@link AuctionOptions},
+     * nothing refines once the overhead cap is spent, and rewrites over the reserve price or whose re-judging would
+     * exceed the cap do not compete.
      */
     private ScoredBid refineRound(List<ScoredBid> scored, ScoredBid provisional, List<ScoredBid> all) {
         AuctionMemory memory = router.memory().orElse(null);
@@ -92,7 +94,8 @@ final class AuctionRun {
         }
         List<String> cheaper = pool.cheaperThan(provisional.agent()).stream().map(Agent::name).toList();
         List<ScoredBid> own = scored.stream().filter(b -> cheaper.contains(b.agent())).toList();
-        if (own.isEmpty()) {
+        Long cap = options.maxOverheadTokens();
+        if (own.isEmpty() || (cap != null && BudgetLimits.spentTokens(usage) >= cap)) {
             return provisional;
         }
         long t = System.nanoTime();
@@ -130,7 +133,8 @@ final class AuctionRun {
         } finally {
             phaseTimes.put(Phase.REFINE, Duration.ofNanos(System.nanoTime() - t));
         }
-        if (refined.isEmpty()) {
+        BudgetLimits.dropBidsOverReserve(refined, new ArrayList<>(), options, pool, task);
+        if (refined.isEmpty() || !BudgetLimits.juryFits(options, usage, task, refined, pool)) {
             return provisional;
         }
         List<ScoredBid> rescored = router.scorer().score(refined, pool, pool.names(), juryRound(refined, Phase.REJURY));

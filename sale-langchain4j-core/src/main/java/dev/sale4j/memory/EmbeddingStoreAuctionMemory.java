@@ -41,6 +41,11 @@ import java.util.Optional;
  * add after that count towards this instance's cap only once it reopens, so the cap bounds growth rather than
  * acting as an exact quota.
  *
+ * <p><b>Search.</b> On a store given with {@link Builder#store}, retrieval is the store's own filtered search. On the
+ * memory's own in-memory store (the default, and with {@link Builder#file}) an exact in-process cosine index over the
+ * same vectors answers instead ({@link VectorIndex}): the same results, without LangChain4j's per-entry metadata
+ * copies, so that 100k entries search in milliseconds.
+ *
  * <p><b>File.</b> With {@link Builder#file(Path)} the store is an {@link InMemoryEmbeddingStore} loaded from the
  * file (if it exists) and saved atomically after every change (or only on {@link #save()} and {@link #close()} with
  * {@code autoSave(false)}); see {@link MemoryFile}. If a save fails the entry stays in memory and the next save
@@ -64,6 +69,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
     private final boolean autoSave;
     private final int cap;
     private final EvictionIndex index;
+    private final VectorIndex local;
     private final Embedding probe;
     private final Object lock = new Object();
     private final Object saveLock = new Object();
@@ -91,6 +97,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         unit[0] = 1f;
         this.probe = Embedding.from(unit);
         this.index = new EvictionIndex(cap);
+        this.local = builder.store == null ? new VectorIndex() : null;
         openIndex();
     }
 
@@ -105,30 +112,45 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         List<String> evict = new ArrayList<>();
         for (EmbeddingMatch<TextSegment> match : all) {
             MemoryEntry entry = parse(match);
+            if (local != null) {
+                local.put(entry.auctionId(), entry.namespace(), match.embedding().vector(),
+                        match.embedded().metadata().getString(PAYLOAD));
+            }
             evict.addAll(index.add(entry.auctionId(), entry.namespace(), entry.time()));
         }
         if (!evict.isEmpty()) {
-            store.removeAll(evict);
+            removeAll(evict);
             evicted += evict.size();
             version++;
         }
     }
 
-    private MemoryEntry parse(EmbeddingMatch<TextSegment> match) {
-        String payload = match.embedded() == null ? null : match.embedded().metadata().getString(PAYLOAD);
+    private void removeAll(List<String> ids) {
+        store.removeAll(ids);
+        if (local != null) {
+            ids.forEach(local::remove);
+        }
+    }
+
+    private MemoryEntry parse(String id, String payload) {
         try {
             if (payload == null) {
                 throw new IllegalArgumentException("it has no '" + PAYLOAD + "' metadata");
             }
             return MemoryEntry.fromJson(payload);
         } catch (IllegalArgumentException e) {
-            String problem = "holds an unreadable auction entry " + match.embeddingId() + " (" + e.getMessage() + ")";
+            String problem = "holds an unreadable auction entry " + id + " (" + e.getMessage() + ")";
             if (file != null) {
                 throw new MemoryFileException(file.path(), problem, e);
             }
             throw new IllegalStateException("The auction memory's store " + problem
                     + ": remove that entry from the store, or point the memory at another store", e);
         }
+    }
+
+    private MemoryEntry parse(EmbeddingMatch<TextSegment> match) {
+        return parse(match.embeddingId(),
+                match.embedded() == null ? null : match.embedded().metadata().getString(PAYLOAD));
     }
 
     @Override
@@ -139,10 +161,10 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         MemoryEntry entry = MemoryEntry.of(namespace, result);
         Embedding embedding = model.embed(entry.task()).content();
         synchronized (lock) {
-            put(entry, embedding);
+            put(entry, embedding, index.contains(entry.auctionId()));
             List<String> evict = index.add(entry.auctionId(), entry.namespace(), entry.time());
             if (!evict.isEmpty()) {
-                store.removeAll(evict);
+                removeAll(evict);
                 evicted += evict.size();
             }
             version++;
@@ -151,17 +173,22 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         return entry;
     }
 
-    private void put(MemoryEntry entry, Embedding embedding) {
-        if (index.contains(entry.auctionId())) {
-            store.remove(entry.auctionId());
+    /** Adds the entry under its auction id, first removing any entry with that id when {@code replace}. */
+    private void put(MemoryEntry entry, Embedding embedding, boolean replace) {
+        if (replace) {
+            removeAll(List.of(entry.auctionId()));
         }
+        String payload = entry.toJson();
         Metadata metadata = new Metadata()
                 .put(KIND, KIND_AUCTION)
                 .put(NAMESPACE, entry.namespace())
                 .put(AUCTION_ID, entry.auctionId())
                 .put(TIME, entry.time().toEpochMilli())
-                .put(PAYLOAD, entry.toJson());
+                .put(PAYLOAD, payload);
         store.addAll(List.of(entry.auctionId()), List.of(embedding), List.of(TextSegment.from(entry.task(), metadata)));
+        if (local != null) {
+            local.put(entry.auctionId(), entry.namespace(), embedding.vector(), payload);
+        }
     }
 
     @Override
@@ -178,31 +205,43 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
             return pairs;
         }
         Embedding query = model.embed(task).content();
-        Filter filter = metadataKey(KIND).isEqualTo(KIND_AUCTION).and(metadataKey(NAMESPACE).isEqualTo(namespace));
-        int fetch = Math.max(4 * k, 16);
+        int fetch = 2 * k + 4;
         while (true) {
-            List<EmbeddingMatch<TextSegment>> matches = store.search(EmbeddingSearchRequest.builder()
-                            .queryEmbedding(query)
-                            .maxResults(fetch)
-                            .minScore(0.0)
-                            .filter(filter)
-                            .build())
-                    .matches();
-            List<PairSelection.Candidate> candidates = new ArrayList<>(matches.size());
-            for (EmbeddingMatch<TextSegment> m : matches) {
-                candidates.add(new PairSelection.Candidate(parse(m), 2 * m.score() - 1));
-            }
+            List<PairSelection.Candidate> candidates = candidates(namespace, query, fetch);
             boolean complete = true;
             for (String agent : agents) {
                 List<BidPair> own = PairSelection.select(agent, candidates, k);
                 pairs.put(agent, own);
                 complete &= own.size() == k;
             }
-            if (complete || matches.size() < fetch || fetch >= Integer.MAX_VALUE / 4) {
+            if (complete || candidates.size() < fetch || fetch >= Integer.MAX_VALUE / 4) {
                 return pairs;
             }
             fetch *= 4;
         }
+    }
+
+    /** The {@code n} entries of the namespace most similar to the query, with their cosine similarity. */
+    private List<PairSelection.Candidate> candidates(String namespace, Embedding query, int n) {
+        List<PairSelection.Candidate> candidates = new ArrayList<>(n);
+        if (local != null) {
+            for (VectorIndex.Hit hit : local.search(namespace, query.vector(), n)) {
+                candidates.add(new PairSelection.Candidate(parse(hit.id(), hit.payload()), hit.cosine()));
+            }
+            return candidates;
+        }
+        Filter filter = metadataKey(KIND).isEqualTo(KIND_AUCTION).and(metadataKey(NAMESPACE).isEqualTo(namespace));
+        List<EmbeddingMatch<TextSegment>> matches = store.search(EmbeddingSearchRequest.builder()
+                        .queryEmbedding(query)
+                        .maxResults(n)
+                        .minScore(0.0)
+                        .filter(filter)
+                        .build())
+                .matches();
+        for (EmbeddingMatch<TextSegment> m : matches) {
+            candidates.add(new PairSelection.Candidate(parse(m), 2 * m.score() - 1));
+        }
+        return candidates;
     }
 
     @Override
@@ -220,8 +259,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
             Embedding embedding = match.get().embedding() != null
                     ? match.get().embedding()
                     : model.embed(entry.task()).content();
-            store.remove(auctionId);
-            put(entry, embedding);
+            put(entry, embedding, true);
             version++;
         }
         saveIfAuto();
@@ -263,13 +301,16 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         }
         synchronized (saveLock) {
             long current;
+            InMemoryEmbeddingStore<TextSegment> snapshot;
             synchronized (lock) {
                 current = version;
+                if (current == savedVersion && Files.exists(file.path())) {
+                    return;
+                }
+                // serialising a store while it changes is unsafe; a copy of its entry list is cheap
+                snapshot = InMemoryEmbeddingStore.merge(List.of(fileStore));
             }
-            if (current == savedVersion && Files.exists(file.path())) {
-                return;
-            }
-            file.save(fileStore);
+            file.save(snapshot);
             savedVersion = current;
         }
     }

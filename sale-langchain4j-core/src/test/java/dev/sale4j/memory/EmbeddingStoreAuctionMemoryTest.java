@@ -16,7 +16,12 @@ class EmbeddingStoreAuctionMemoryTest {
     private static final String REVOLUTION = "In which year did the French Revolution begin?";
     private static final String WAR = "Summarise the main causes of the First World War.";
 
-    private final EmbeddingStoreAuctionMemory memory = AuctionMemory.inMemory();
+    /** A memory with the given cap; the embedded default here, a store given by builder in a subclass. */
+    EmbeddingStoreAuctionMemory newMemory(int maxEntriesPerNamespace) {
+        return EmbeddingStoreAuctionMemory.builder().maxEntriesPerNamespace(maxEntriesPerNamespace).build();
+    }
+
+    private final EmbeddingStoreAuctionMemory memory = newMemory(100);
 
     private AuctionResult smallLoses(String task) {
         return TestAuctions.task(task).bid("small", "small plan for " + task, 0.5)
@@ -90,7 +95,7 @@ class EmbeddingStoreAuctionMemoryTest {
 
     @Test
     void theCapEvictsTheOldestAuctionsOfTheNamespaceOnly() {
-        EmbeddingStoreAuctionMemory capped = EmbeddingStoreAuctionMemory.builder().maxEntriesPerNamespace(3).build();
+        EmbeddingStoreAuctionMemory capped = newMemory(3);
         Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
         List<String> tasks = List.of(REVERSE, PALINDROME, REVOLUTION, WAR, "Sort a list of numbers in Python.");
         List<AuctionResult> results = tasks.stream().map(t -> TestAuctions.task(t).bid("small", "s", 1)

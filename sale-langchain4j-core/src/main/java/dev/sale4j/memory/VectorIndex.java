@@ -1,0 +1,161 @@
+package dev.sale4j.memory;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The in-process search of the embedded memory: exact cosine top-n over one namespace's task embeddings, kept in
+ * step with the memory's own {@code InMemoryEmbeddingStore} (same vectors, same payloads, so the same results as the
+ * store's own search) but without its per-entry metadata copies. Rows reference the store's vector arrays; nothing
+ * is duplicated but the inverse norms. Thread-safe: searches share a read lock, changes take the write lock.
+ */
+final class VectorIndex {
+
+    /** One search hit: the entry's id, its payload (a {@link MemoryEntry} as JSON) and its cosine similarity. */
+    record Hit(String id, String payload, double cosine) {}
+
+    private static final class Rows {
+        float[][] vectors = new float[16][];
+        float[] inverseNorms = new float[16];
+        String[] ids = new String[16];
+        String[] payloads = new String[16];
+        int size;
+    }
+
+    private final Map<String, Rows> byNamespace = new HashMap<>();
+    private final Map<String, String> namespaceOf = new HashMap<>();
+    private final Map<String, Integer> slotOf = new HashMap<>();
+    private int dimension = -1;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+
+    void put(String id, String namespace, float[] vector, String payload) {
+        lock.writeLock().lock();
+        try {
+            removeLocked(id);
+            if (dimension >= 0 && vector.length != dimension) {
+                throw new IllegalArgumentException("Embedding of dimension " + vector.length + " in a memory of dimension "
+                        + dimension + ": keep one embedding model for the life of a memory");
+            }
+            dimension = vector.length;
+            Rows rows = byNamespace.computeIfAbsent(namespace, ns -> new Rows());
+            if (rows.size == rows.ids.length) {
+                int capacity = rows.size * 2;
+                rows.vectors = Arrays.copyOf(rows.vectors, capacity);
+                rows.inverseNorms = Arrays.copyOf(rows.inverseNorms, capacity);
+                rows.ids = Arrays.copyOf(rows.ids, capacity);
+                rows.payloads = Arrays.copyOf(rows.payloads, capacity);
+            }
+            int slot = rows.size++;
+            rows.vectors[slot] = vector;
+            rows.inverseNorms[slot] = inverseNorm(vector);
+            rows.ids[slot] = id;
+            rows.payloads[slot] = payload;
+            namespaceOf.put(id, namespace);
+            slotOf.put(id, slot);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void remove(String id) {
+        lock.writeLock().lock();
+        try {
+            removeLocked(id);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private void removeLocked(String id) {
+        String namespace = namespaceOf.remove(id);
+        if (namespace == null) {
+            return;
+        }
+        int slot = slotOf.remove(id);
+        Rows rows = byNamespace.get(namespace);
+        int last = --rows.size;
+        if (slot != last) {
+            rows.vectors[slot] = rows.vectors[last];
+            rows.inverseNorms[slot] = rows.inverseNorms[last];
+            rows.ids[slot] = rows.ids[last];
+            rows.payloads[slot] = rows.payloads[last];
+            slotOf.put(rows.ids[slot], slot);
+        }
+        rows.vectors[last] = null;
+        rows.ids[last] = null;
+        rows.payloads[last] = null;
+    }
+
+    /** The n entries of the namespace most similar to the query, most similar first. */
+    List<Hit> search(String namespace, float[] query, int n) {
+        lock.readLock().lock();
+        try {
+            Rows rows = byNamespace.get(namespace);
+            if (rows == null || rows.size == 0 || n < 1) {
+                return List.of();
+            }
+            if (query.length != dimension) {
+                throw new IllegalArgumentException("Query embedding of dimension " + query.length
+                        + " in a memory of dimension " + dimension + ": keep one embedding model for a memory's life");
+            }
+            int limit = Math.min(n, rows.size);
+            int[] best = new int[limit];
+            double[] scores = new double[limit];
+            int found = 0;
+            float queryInverseNorm = inverseNorm(query);
+            for (int slot = 0; slot < rows.size; slot++) {
+                double cosine = dot(query, rows.vectors[slot]) * rows.inverseNorms[slot] * queryInverseNorm;
+                if (found < limit || cosine > scores[found - 1]) {
+                    int at = found < limit ? found++ : found - 1;
+                    while (at > 0 && scores[at - 1] < cosine) {
+                        scores[at] = scores[at - 1];
+                        best[at] = best[at - 1];
+                        at--;
+                    }
+                    scores[at] = cosine;
+                    best[at] = slot;
+                }
+            }
+            List<Hit> hits = new ArrayList<>(found);
+            for (int i = 0; i < found; i++) {
+                hits.add(new Hit(rows.ids[best[i]], rows.payloads[best[i]], scores[i]));
+            }
+            return hits;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static float dot(float[] a, float[] b) {
+        float s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        int i = 0;
+        int end = a.length - 7;
+        for (; i < end; i += 8) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+            s4 += a[i + 4] * b[i + 4];
+            s5 += a[i + 5] * b[i + 5];
+            s6 += a[i + 6] * b[i + 6];
+            s7 += a[i + 7] * b[i + 7];
+        }
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
+    }
+
+    private static float inverseNorm(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x * x;
+        }
+        return sum == 0 ? 0f : (float) (1 / Math.sqrt(sum));
+    }
+}
