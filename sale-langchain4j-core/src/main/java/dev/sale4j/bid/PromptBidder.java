@@ -14,6 +14,7 @@ import dev.sale4j.TokenEstimate;
 import dev.sale4j.entropy.Entropy;
 import dev.sale4j.entropy.EntropyEstimator;
 import dev.sale4j.entropy.LogProbs;
+import dev.sale4j.internal.ThinkingText;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -62,7 +63,7 @@ public final class PromptBidder implements Bidder {
         long start = System.nanoTime();
         ChatResponse response = call(agent.model(), prompt);
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        String text = ThinkingText.strip(response.aiMessage() == null ? null : response.aiMessage().text());
         if (text == null || text.isBlank()) {
             throw new EmptyBidException(agent.name());
         }

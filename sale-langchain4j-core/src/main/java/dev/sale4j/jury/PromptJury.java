@@ -12,6 +12,7 @@ import dev.sale4j.AuctionTask;
 import dev.sale4j.Prompts;
 import dev.sale4j.TokenEstimate;
 import dev.sale4j.bid.Bid;
+import dev.sale4j.internal.ThinkingText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -132,7 +133,7 @@ public final class PromptJury implements Jury {
 
     private static String text(ChatResponse response) {
         String text = response == null || response.aiMessage() == null ? null : response.aiMessage().text();
-        return text == null ? "" : text;
+        return text == null ? "" : ThinkingText.strip(text);
     }
 
     private static JuryVerdict verdict(

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * ({@code price}, or {@code inputPrice} and {@code outputPrice}).
  *
  * @param apiKeyEnv name of the environment variable holding the API key (openai only); never the key itself
+ * @param think     ollama only: false asks a reasoning model not to think (bids and jury answers are short, and
+ *                  inline reasoning would eat their token limit); true makes it think apart from the answer;
+ *                  absent leaves the server's default
  */
 public record AgentConfig(
         @JsonProperty("name") String name,
@@ -17,7 +20,8 @@ public record AgentConfig(
         @JsonProperty("price") Double price,
         @JsonProperty("inputPrice") Double inputPrice,
         @JsonProperty("outputPrice") Double outputPrice,
-        @JsonProperty("apiKeyEnv") String apiKeyEnv) {
+        @JsonProperty("apiKeyEnv") String apiKeyEnv,
+        @JsonProperty("think") Boolean think) {
 
     /** Where this agent is served, for messages: "qwen3:4b (ollama at http://localhost:11434)". */
     public String describe() {

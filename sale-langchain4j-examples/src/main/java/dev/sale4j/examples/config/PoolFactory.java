@@ -54,6 +54,7 @@ public final class PoolFactory {
             case "ollama" -> OllamaChatModel.builder()
                     .baseUrl(a.baseUrl())
                     .modelName(a.model())
+                    .think(a.think())
                     .timeout(timeout)
                     .maxRetries(retries)
                     .build();

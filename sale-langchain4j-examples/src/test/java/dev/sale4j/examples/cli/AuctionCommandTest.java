@@ -1,6 +1,9 @@
 package dev.sale4j.examples.cli;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -50,7 +53,7 @@ class AuctionCommandTest {
         Path file = dir.resolve("pool.yaml");
         Files.writeString(file, """
                 agents:
-                  - {name: small, provider: ollama, baseUrl: %1$s, model: qwen3:4b, price: 0.05}
+                  - {name: small, provider: ollama, baseUrl: %1$s, model: qwen3:4b, price: 0.05, think: false}
                   - {name: large, provider: ollama, baseUrl: %1$s, model: qwen3:32b, price: 0.36}
                 bidTimeout: 5s
                 juryTimeout: 5s
@@ -83,6 +86,8 @@ class AuctionCommandTest {
         // equal jury scores: the cheaper, shorter plan wins
         assertThat(table).contains("Winner: small").contains("SMALL-PLAN: look it up and answer");
         assertThat(AuctionResult.fromJson(Files.readString(trace)).winner()).isEqualTo("small");
+        ollama.verify(postRequestedFor(urlEqualTo("/api/chat")).withRequestBody(containing("qwen3:4b"))
+                .withRequestBody(matchingJsonPath("$.think", equalTo("false"))));
     }
 
     @Test

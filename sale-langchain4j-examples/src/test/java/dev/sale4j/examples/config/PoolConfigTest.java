@@ -1,0 +1,64 @@
+package dev.sale4j.examples.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.sale4j.Agent;
+import dev.sale4j.AgentPool;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PoolConfigTest {
+
+    @Test
+    void theDefaultPoolIsThePapersQwen3FamilyOnLocalOllama() {
+        PoolConfig defaults = PoolConfig.defaults();
+        assertThat(defaults.agents()).extracting(AgentConfig::name)
+                .containsExactly("qwen3:4b", "qwen3:8b", "qwen3:14b", "qwen3:32b");
+        assertThat(defaults.agents()).extracting(AgentConfig::price).containsExactly(0.05, 0.09, 0.16, 0.36);
+        assertThat(defaults.agents()).allSatisfy(a -> {
+            assertThat(a.provider()).isEqualTo("ollama");
+            assertThat(a.baseUrl()).isEqualTo("http://localhost:11434");
+            assertThat(a.think()).isFalse();
+        });
+        AgentPool pool = new PoolFactory(Map.of()).pool(defaults, Duration.ofSeconds(5));
+        assertThat(pool.cheapest().name()).isEqualTo("qwen3:4b");
+    }
+
+    @Test
+    void openAiAgentsReadTheirKeyFromTheNamedVariableAndSayWhenItIsMissing() {
+        AgentConfig agent = new AgentConfig("gpt", "openai", "https://api.example.com/v1", "gpt-x", null, 1.0, 4.0,
+                "EXAMPLE_KEY", null);
+        PoolConfig config = new PoolConfig(List.of(agent), null, null, null, null, null, null);
+
+        Agent built = new PoolFactory(Map.of("EXAMPLE_KEY", "sk-test")).pool(config, Duration.ofSeconds(5)).get("gpt");
+        assertThat(built.inputPrice()).isEqualTo(1.0);
+        assertThat(built.outputPrice()).isEqualTo(4.0);
+        assertThatThrownBy(() -> new PoolFactory(Map.of()).pool(config, Duration.ofSeconds(5)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("$EXAMPLE_KEY, which is not set");
+    }
+
+    @Test
+    void durationsAcceptCommonSpellingsAndRejectOthersClearly() {
+        PoolConfig config = new PoolConfig(List.of(), null, "1500ms", "2m", null, null, null);
+        assertThat(config.bidTimeoutOr(Duration.ZERO)).isEqualTo(Duration.ofMillis(1500));
+        assertThat(config.juryTimeoutOr(Duration.ZERO)).isEqualTo(Duration.ofMinutes(2));
+        assertThatThrownBy(() -> new PoolConfig(List.of(), null, "soon", null, null, null, null)
+                .bidTimeoutOr(Duration.ZERO)).hasMessageContaining("bidTimeout 'soon' is not a duration");
+    }
+
+    @Test
+    void anAgentWithoutPriceOrWithABadUrlIsAClearError() {
+        PoolConfig noPrice = new PoolConfig(List.of(new AgentConfig("a", "ollama", "http://x", "m", null, null, null,
+                null, null)), null, null, null, null, null, null);
+        assertThatThrownBy(() -> new PoolFactory(Map.of()).pool(noPrice, Duration.ofSeconds(1)))
+                .hasMessageContaining("agents[0] (a) has no price");
+        PoolConfig badUrl = new PoolConfig(List.of(new AgentConfig("a", "ollama", "localhost:11434", "m", 1.0, null,
+                null, null, null)), null, null, null, null, null, null);
+        assertThatThrownBy(() -> new PoolFactory(Map.of()).pool(badUrl, Duration.ofSeconds(1)))
+                .hasMessageContaining("agents[0].baseUrl 'localhost:11434' is not an http(s) URL");
+    }
+}
