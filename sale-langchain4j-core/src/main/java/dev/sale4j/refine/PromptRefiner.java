@@ -16,6 +16,7 @@ import dev.sale4j.bid.EmptyBidException;
 import dev.sale4j.bid.PromptBidder;
 import dev.sale4j.entropy.EntropyEstimator;
 import dev.sale4j.entropy.LogProbs;
+import dev.sale4j.internal.ThinkingText;
 import dev.sale4j.memory.BidPair;
 import dev.sale4j.memory.MemoryBid;
 import java.time.Duration;
@@ -32,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The template ({@code dev/sale4j/prompts/refine.txt}) sees {@code {{task}}}, {@code {{tools}}},
  * {@code {{bid}}} (the agent's current strategy), {@code {{pairs}}} (rendered by {@link #renderPairs}) and
  * {@code {{maxTokens}}}. Like bid calls, refinement calls carry no tools and an output limit, and the entropy of the
- * rewritten bid comes from the same estimator as first-round bids.
+ * rewritten bid comes from the same estimator as first-round bids. Inline reasoning ({@code <think>...</think>}) is
+ * removed from the answer, as from bids.
  */
 public final class PromptRefiner implements Refiner {
 
@@ -65,7 +67,7 @@ public final class PromptRefiner implements Refiner {
         long start = System.nanoTime();
         ChatResponse response = call(agent.model(), prompt);
         Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        String text = response.aiMessage() == null ? null : response.aiMessage().text();
+        String text = ThinkingText.strip(response.aiMessage() == null ? null : response.aiMessage().text());
         if (text == null || text.isBlank()) {
             throw new EmptyBidException(agent.name());
         }

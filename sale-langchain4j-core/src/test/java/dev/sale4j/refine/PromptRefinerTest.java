@@ -62,6 +62,23 @@ class PromptRefinerTest {
     }
 
     @Test
+    void inlineReasoningIsRemovedFromTheRewriteAndAnEmptyRewriteIsAnError() {
+        Bid first = new Bid("small", "loose plan", 2, 10, false, Duration.ZERO, new Entropy(0.5, Entropy.LEXICAL),
+                false);
+        ScriptedAgentModel thinking = new ScriptedAgentModel(p -> "unused",
+                p -> "<think>which pair matters?</think>\nStep 1: write it. Step 2: test it.", s -> 0);
+        ScriptedAgentModel outOfTokens = new ScriptedAgentModel(p -> "unused", p -> "<think>still thinking", s -> 0);
+
+        Bid refined = PromptRefiner.create().refine(Agent.of("small", thinking, 0.05), AuctionTask.of("Reverse."),
+                first, List.of(pair("small", "large", null)));
+
+        assertThat(refined.text()).isEqualTo("Step 1: write it. Step 2: test it.");
+        assertThatThrownBy(() -> PromptRefiner.create().refine(Agent.of("small", outOfTokens, 0.05),
+                        AuctionTask.of("Reverse."), first, List.of(pair("small", "large", null))))
+                .isInstanceOf(dev.sale4j.bid.EmptyBidException.class);
+    }
+
+    @Test
     void routerOptionsForMemoryAreValidated() {
         AgentPool pool = AgentPool.of(Agent.of("a", new ScriptedAgentModel(p -> "x", p -> "x", s -> 0), 1));
         assertThatThrownBy(() -> SaleRouter.builder().pool(pool).memoryNamespace(" ").build())
