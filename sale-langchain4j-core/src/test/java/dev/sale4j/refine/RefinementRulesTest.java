@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class RefinementRulesTest {
 
     /** A memory that offers every agent one pair and keeps what it is asked to record. */
-    static final class OnePairMemory implements AuctionMemory {
+    static class OnePairMemory implements AuctionMemory {
         final List<MemoryEntry> recorded = new CopyOnWriteArrayList<>();
         final List<String> asked = new CopyOnWriteArrayList<>();
 
@@ -166,6 +166,29 @@ class RefinementRulesTest {
         assertThat(result.bids()).noneMatch(b -> b.bid().refined());
         assertThat(result.usage()).noneMatch(u -> u.phase() == Phase.REFINE || u.phase() == Phase.REJURY);
         assertThat(memory.recorded).hasSize(1);
+    }
+
+    @Test
+    void aFailingMemoryNeverFailsTheAuction() {
+        AgentPool pool = AgentPool.of(
+                agent("tiny", 0.05, "tiny vague plan", "GOOD tiny rewritten"),
+                agent("large", 0.36, "GOOD large plan", "unused"));
+        OnePairMemory broken = new OnePairMemory() {
+            @Override
+            public MemoryEntry record(String namespace, AuctionResult result) {
+                throw new IllegalStateException("disk full");
+            }
+
+            @Override
+            public Map<String, List<BidPair>> pairs(String ns, String task, Collection<String> agents, int k) {
+                throw new IllegalStateException("store unreachable");
+            }
+        };
+
+        AuctionResult result = SaleRouter.builder().pool(pool).memory(broken).build().auction("Reverse a string.");
+
+        assertThat(result.winner()).isEqualTo("large").isEqualTo(result.provisionalWinner());
+        assertThat(result.bids()).noneMatch(b -> b.bid().refined());
     }
 
     @Test
