@@ -18,6 +18,9 @@ import java.util.List;
  *   <li>if no juror scored that bid, by the mean of all scores given in the auction;
  *   <li>if no juror scored any bid, the jury term is 0 for every bid, and only cost and entropy decide.
  * </ol>
+ *
+ * <p>Each feature is first divided by its scale in {@link Weights#scales()} (identity unless the weights were fitted),
+ * so {@code C = w_c * price * |s| / s_c}, and likewise for H and each juror's score.
  */
 public final class Scorer {
 
@@ -40,50 +43,96 @@ public final class Scorer {
      * @param bids   the bids of one auction
      * @param pool   the pool, for the bidders' prices
      * @param jurors the jurors of the auction, in order
-     * @param scores every score the jury gave (any order; entries for other bids are ignored)
+     * @param scores every score the jury gave (any order; entries for other bids or other jurors are ignored)
      */
     public List<ScoredBid> score(List<Bid> bids, AgentPool pool, List<String> jurors, List<JuryScore> scores) {
-        double auctionMean = scores.stream()
-                .filter(JuryScore::present)
-                .mapToInt(JuryScore::score)
-                .average()
-                .orElse(Double.NaN);
+        List<List<JuryScore>> own = new ArrayList<>(bids.size());
+        Integer[][] grid = new Integer[bids.size()][jurors.size()];
+        for (int b = 0; b < bids.size(); b++) {
+            Bid bid = bids.get(b);
+            List<JuryScore> row = new ArrayList<>(jurors.size());
+            for (int j = 0; j < jurors.size(); j++) {
+                String juror = jurors.get(j);
+                JuryScore s = scores.stream()
+                        .filter(x -> x.juror().equals(juror) && x.bidder().equals(bid.agent()))
+                        .findFirst()
+                        .orElseGet(() -> JuryScore.missing(juror, bid.agent(), JuryScore.Status.MISSING,
+                                "the jury returned no score"));
+                row.add(s);
+                grid[b][j] = s.score();
+            }
+            own.add(row);
+        }
+        double[][] gammas = imputed(grid);
         List<ScoredBid> scored = new ArrayList<>(bids.size());
-        for (Bid bid : bids) {
-            scored.add(new ScoredBid(bid, terms(bid, pool.get(bid.agent()).price(), jurors, scores, auctionMean)));
+        for (int b = 0; b < bids.size(); b++) {
+            Bid bid = bids.get(b);
+            double price = pool.get(bid.agent()).price();
+            int imputed = (int) own.get(b).stream().filter(s -> !s.present()).count();
+            double cost = cost(price, bid.outputTokens());
+            double h = bid.entropy().value();
+            double juryTerm = juryTerm(jurors, gammas[b]);
+            double value = entropyTerm(h) + juryTerm;
+            scored.add(new ScoredBid(bid, new ScoreTerms(bid.outputTokens(), price, cost, h, bid.entropy().estimator(),
+                    own.get(b), juryTerm, imputed, value, cost - value)));
         }
         return scored;
     }
 
-    private ScoreTerms terms(Bid bid, double price, List<String> jurors, List<JuryScore> all, double auctionMean) {
-        List<JuryScore> own = new ArrayList<>(jurors.size());
-        for (String juror : jurors) {
-            own.add(all.stream()
-                    .filter(s -> s.juror().equals(juror) && s.bidder().equals(bid.agent()))
-                    .findFirst()
-                    .orElseGet(() -> JuryScore.missing(juror, bid.agent(), JuryScore.Status.MISSING,
-                            "the jury returned no score")));
+    /** {@code C = w_c * price * |s|}, with {@code price * |s|} divided by its scale. */
+    public double cost(double price, long planTokens) {
+        return weights.wc() * price * planTokens / weights.scales().cost();
+    }
+
+    /** {@code w_h * H}, with H divided by its scale. */
+    public double entropyTerm(double entropy) {
+        return weights.wh() * entropy / weights.scales().entropy();
+    }
+
+    /** {@code sum_j w_j * gamma_j}, each juror's score divided by its scale; {@code gammas} as {@link #imputed}. */
+    public double juryTerm(List<String> jurors, double[] gammas) {
+        double sum = 0;
+        for (int j = 0; j < jurors.size(); j++) {
+            String juror = jurors.get(j);
+            sum += weights.juror(juror) * gammas[j] / weights.scales().juror(juror);
         }
-        double bidMean = own.stream().filter(JuryScore::present).mapToInt(JuryScore::score).average().orElse(auctionMean);
-        double juryTerm = 0;
-        int imputed = 0;
-        for (JuryScore s : own) {
-            double gamma;
-            if (s.present()) {
-                gamma = s.score();
-            } else if (Double.isNaN(bidMean)) {
-                gamma = 0;
-                imputed++;
-            } else {
-                gamma = bidMean;
-                imputed++;
+        return sum;
+    }
+
+    /**
+     * SALE's rule for missing jury scores, as this class documents, applied to one auction's grid.
+     *
+     * @param scores {@code scores[bid][juror]}, null where the score is missing
+     * @return {@code gamma[bid][juror]}: the score, or its imputed value
+     */
+    public static double[][] imputed(Integer[][] scores) {
+        double auctionSum = 0;
+        int auctionCount = 0;
+        for (Integer[] row : scores) {
+            for (Integer s : row) {
+                if (s != null) {
+                    auctionSum += s;
+                    auctionCount++;
+                }
             }
-            juryTerm += weights.juror(s.juror()) * gamma;
         }
-        double cost = weights.wc() * price * bid.outputTokens();
-        double h = bid.entropy().value();
-        double value = weights.wh() * h + juryTerm;
-        return new ScoreTerms(bid.outputTokens(), price, cost, h, bid.entropy().estimator(), own, juryTerm, imputed,
-                value, cost - value);
+        double auctionMean = auctionCount == 0 ? 0 : auctionSum / auctionCount;
+        double[][] gammas = new double[scores.length][];
+        for (int b = 0; b < scores.length; b++) {
+            double sum = 0;
+            int count = 0;
+            for (Integer s : scores[b]) {
+                if (s != null) {
+                    sum += s;
+                    count++;
+                }
+            }
+            double fill = count > 0 ? sum / count : auctionMean;
+            gammas[b] = new double[scores[b].length];
+            for (int j = 0; j < scores[b].length; j++) {
+                gammas[b][j] = scores[b][j] != null ? scores[b][j] : fill;
+            }
+        }
+        return gammas;
     }
 }

@@ -20,12 +20,17 @@ import java.util.TreeMap;
  * a hand-set starting point for a four-agent pool priced in USD per million tokens: a 300-token bid at 0.36 costs
  * 1.08 and at 0.05 costs 0.15, so the larger agent must earn about one more jury point on average to win. Fit your
  * own from recorded runs. Jurors without a weight of their own get {@link #defaultJuror()}.
+ *
+ * <p>{@link #scales()} normalise the features before the weights apply: {@link Scorer} divides {@code price * |s|},
+ * {@code H} and each juror's score by its scale. Fitted weights carry the scales fitted with them; weights written
+ * without scales (hand-set ones, older files) have identity scales, so each feature is used as is.
  */
 public record Weights(
         @JsonProperty("wc") double wc,
         @JsonProperty("wh") double wh,
         @JsonProperty("jurors") Map<String, Double> jurors,
-        @JsonProperty("defaultJuror") double defaultJuror) {
+        @JsonProperty("defaultJuror") double defaultJuror,
+        @JsonProperty("scales") Scales scales) {
 
     public static final double DEFAULT_WC = 0.01;
     public static final double DEFAULT_WH = 1.0;
@@ -38,6 +43,47 @@ public record Weights(
         check("defaultJuror", defaultJuror);
         jurors = jurors == null ? Map.of() : Map.copyOf(new TreeMap<>(jurors));
         jurors.forEach((juror, w) -> check("juror '" + juror + "'", w == null ? Double.NaN : w));
+        scales = scales == null ? Scales.identity() : scales;
+    }
+
+    /** Weights with identity scales. */
+    public Weights(double wc, double wh, Map<String, Double> jurors, double defaultJuror) {
+        this(wc, wh, jurors, defaultJuror, Scales.identity());
+    }
+
+    /**
+     * The divisors that normalise each feature before its weight applies: {@code cost} for {@code price * |s|},
+     * {@code entropy} for {@code H}, one per juror for its scores (a juror without one has scale 1).
+     */
+    public record Scales(
+            @JsonProperty("cost") double cost,
+            @JsonProperty("entropy") double entropy,
+            @JsonProperty("jurors") Map<String, Double> jurors) {
+
+        @JsonCreator
+        public Scales {
+            checkScale("cost", cost);
+            checkScale("entropy", entropy);
+            jurors = jurors == null ? Map.of() : Map.copyOf(new TreeMap<>(jurors));
+            jurors.forEach((juror, s) -> checkScale("juror '" + juror + "'", s == null ? Double.NaN : s));
+        }
+
+        private static void checkScale(String name, double s) {
+            if (!Double.isFinite(s) || s <= 0) {
+                throw new IllegalArgumentException("Scale " + name + " is " + s
+                        + ": a feature scale is a finite divisor > 0 (use 1 for no scaling)");
+            }
+        }
+
+        /** Every scale 1: features are used as they are. */
+        public static Scales identity() {
+            return new Scales(1.0, 1.0, Map.of());
+        }
+
+        /** The scale of this juror's scores; 1 when none was fitted. */
+        public double juror(String juror) {
+            return jurors.getOrDefault(juror, 1.0);
+        }
     }
 
     private static void check(String name, double w) {
@@ -59,7 +105,11 @@ public record Weights(
     public Weights withJuror(String juror, double w) {
         Map<String, Double> map = new TreeMap<>(jurors);
         map.put(juror, w);
-        return new Weights(wc, wh, map, defaultJuror);
+        return new Weights(wc, wh, map, defaultJuror, scales);
+    }
+
+    public Weights withScales(Scales scales) {
+        return new Weights(wc, wh, jurors, defaultJuror, scales);
     }
 
     public String toJson() {
@@ -106,6 +156,7 @@ public record Weights(
         private double wh = DEFAULT_WH;
         private double defaultJuror = DEFAULT_JUROR;
         private final Map<String, Double> jurors = new TreeMap<>();
+        private Scales scales = Scales.identity();
 
         private Builder() {}
 
@@ -129,8 +180,13 @@ public record Weights(
             return this;
         }
 
+        public Builder scales(Scales scales) {
+            this.scales = scales;
+            return this;
+        }
+
         public Weights build() {
-            return new Weights(wc, wh, jurors, defaultJuror);
+            return new Weights(wc, wh, jurors, defaultJuror, scales);
         }
     }
 }

@@ -1,0 +1,17 @@
+package dev.sale4j.runs;
+
+/** A recorded-runs file that cannot be read: the message names the line and the field, and how to fix it. */
+public final class RecordedRunsException extends IllegalArgumentException {
+
+    private final int line;
+
+    public RecordedRunsException(int line, String message) {
+        super((line > 0 ? "line " + line + ": " : "") + message);
+        this.line = line;
+    }
+
+    /** The 1-based line of the problem; 0 when it concerns the whole file. */
+    public int line() {
+        return line;
+    }
+}
