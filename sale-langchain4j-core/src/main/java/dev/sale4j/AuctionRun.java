@@ -118,9 +118,7 @@ final class AuctionRun {
                 ParallelCalls.Outcome<Bid> outcome = outcomes.get(i);
                 String agent = refiners.get(i);
                 if (outcome.succeeded() && outcome.value() != null) {
-                    Bid r = outcome.value();
-                    r = new Bid(agent, r.text(), r.outputTokens(), r.inputTokens(), r.tokensEstimated(), r.latency(),
-                            r.entropy(), true);
+                    Bid r = outcome.value().withAgent(agent).asRefined();
                     refined.add(r);
                     usage.add(new CallUsage(agent, Phase.REFINE, r.inputTokens(), r.outputTokens(), r.tokensEstimated()));
                 } else {
@@ -157,10 +155,7 @@ final class AuctionRun {
             ParallelCalls.Outcome<Bid> outcome = outcomes.get(i);
             if (outcome.succeeded() && outcome.value() != null) {
                 Bid bid = outcome.value();
-                if (!bid.agent().equals(agent)) {
-                    bid = new Bid(agent, bid.text(), bid.outputTokens(), bid.inputTokens(), bid.tokensEstimated(),
-                            bid.latency(), bid.entropy(), bid.refined());
-                }
+                bid = bid.withAgent(agent); // a custom Bidder may misname it; the pool's name is the truth
                 bids.add(bid);
                 usage.add(new CallUsage(agent, Phase.BID, bid.inputTokens(), bid.outputTokens(), bid.tokensEstimated()));
             } else {

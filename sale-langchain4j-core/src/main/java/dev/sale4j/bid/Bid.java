@@ -51,8 +51,17 @@ public record Bid(
         this(agent, text, outputTokens, inputTokens, tokensEstimated, latency, entropy, refined, List.of());
     }
 
+    /** This bid attributed to the named agent. */
+    public Bid withAgent(String name) {
+        return name.equals(agent)
+                ? this
+                : new Bid(name, text, outputTokens, inputTokens, tokensEstimated, latency, entropy, refined, logProbs);
+    }
+
     /** This bid marked as a refined rewrite. */
     public Bid asRefined() {
-        return new Bid(agent, text, outputTokens, inputTokens, tokensEstimated, latency, entropy, true, logProbs);
+        return refined
+                ? this
+                : new Bid(agent, text, outputTokens, inputTokens, tokensEstimated, latency, entropy, true, logProbs);
     }
 }

@@ -1,30 +1,18 @@
 package dev.sale4j.refine;
 
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.exception.InvalidRequestException;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.input.PromptTemplate;
-import dev.langchain4j.model.output.TokenUsage;
 import dev.sale4j.Agent;
 import dev.sale4j.AuctionTask;
 import dev.sale4j.Prompts;
-import dev.sale4j.TokenEstimate;
 import dev.sale4j.bid.Bid;
-import dev.sale4j.bid.EmptyBidException;
+import dev.sale4j.bid.PlanCall;
 import dev.sale4j.bid.PromptBidder;
 import dev.sale4j.entropy.EntropyEstimator;
-import dev.sale4j.entropy.LogProbs;
-import dev.sale4j.internal.ThinkingText;
 import dev.sale4j.memory.BidPair;
 import dev.sale4j.memory.MemoryBid;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default {@link Refiner}: a contrastive prompt, overridable by builder, shows the agent its pairs and asks for
@@ -39,20 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PromptRefiner implements Refiner {
 
     private final PromptTemplate template;
-    private final int maxOutputTokens;
-    private final EntropyEstimator entropyEstimator;
-    private final boolean requestLogProbs;
-    private final Set<ChatModel> rejectsLogProbs = ConcurrentHashMap.newKeySet();
+    private final PlanCall call;
 
     private PromptRefiner(Builder builder) {
         this.template = builder.template != null ? builder.template : Prompts.load("refine");
-        if (builder.maxOutputTokens < 1) {
-            throw new IllegalArgumentException("maxOutputTokens must be at least 1, got " + builder.maxOutputTokens);
-        }
-        this.maxOutputTokens = builder.maxOutputTokens;
-        this.entropyEstimator =
-                builder.entropyEstimator != null ? builder.entropyEstimator : EntropyEstimator.defaultEstimator();
-        this.requestLogProbs = builder.requestLogProbs;
+        this.call = new PlanCall(builder.maxOutputTokens, builder.entropyEstimator, builder.requestLogProbs);
     }
 
     @Override
@@ -62,43 +41,9 @@ public final class PromptRefiner implements Refiner {
                         "tools", Prompts.describeTools(task.tools()),
                         "bid", bid.text(),
                         "pairs", renderPairs(agent.name(), pairs),
-                        "maxTokens", maxOutputTokens))
+                        "maxTokens", call.maxOutputTokens()))
                 .text();
-        long start = System.nanoTime();
-        ChatResponse response = call(agent.model(), prompt);
-        Duration latency = Duration.ofNanos(System.nanoTime() - start);
-        String text = ThinkingText.strip(response.aiMessage() == null ? null : response.aiMessage().text());
-        if (text == null || text.isBlank()) {
-            throw new EmptyBidException(agent.name());
-        }
-        text = text.strip();
-        TokenUsage usage = response.tokenUsage();
-        Integer out = usage == null ? null : usage.outputTokenCount();
-        Integer in = usage == null ? null : usage.inputTokenCount();
-        return new Bid(agent.name(), text, out != null ? out : TokenEstimate.of(text),
-                in != null ? in : TokenEstimate.of(prompt), out == null || in == null, latency,
-                entropyEstimator.estimate(text, response), true);
-    }
-
-    /** Asks for log-probabilities where first-round bids had them, so H is estimated the same way. */
-    private ChatResponse call(ChatModel model, String prompt) {
-        boolean withLogProbs = requestLogProbs && LogProbs.canRequest(model) && !rejectsLogProbs.contains(model);
-        try {
-            return model.chat(request(model, prompt, withLogProbs));
-        } catch (InvalidRequestException rejected) {
-            if (!withLogProbs) {
-                throw rejected;
-            }
-            rejectsLogProbs.add(model);
-            return model.chat(request(model, prompt, false));
-        }
-    }
-
-    private ChatRequest request(ChatModel model, String prompt, boolean withLogProbs) {
-        return ChatRequest.builder()
-                .messages(UserMessage.from(prompt))
-                .parameters(LogProbs.bidParameters(model, maxOutputTokens, withLogProbs))
-                .build();
+        return call.ask(agent, prompt, true);
     }
 
     /**
@@ -132,7 +77,7 @@ public final class PromptRefiner implements Refiner {
     }
 
     public int maxOutputTokens() {
-        return maxOutputTokens;
+        return call.maxOutputTokens();
     }
 
     public static PromptRefiner create() {
