@@ -40,6 +40,11 @@ final class OpenAiLogProbs {
                 .build();
     }
 
+    /**
+     * Reads the chat format ({@code logprobs.content[]} of token, logprob, top_logprobs) and, from servers that
+     * answer chat requests with it, the legacy completions format ({@code logprobs.tokens}, {@code token_logprobs},
+     * {@code top_logprobs} as token-to-logprob maps).
+     */
     static List<TokenLogProb> read(ChatResponse response) {
         if (!(response.metadata() instanceof OpenAiChatResponseMetadata metadata)
                 || metadata.rawHttpResponse() == null
@@ -47,31 +52,54 @@ final class OpenAiLogProbs {
             return List.of();
         }
         try {
-            JsonNode content = SaleJson.mapper()
+            JsonNode logprobs = SaleJson.mapper()
                     .readTree(metadata.rawHttpResponse().body())
                     .path("choices")
                     .path(0)
-                    .path("logprobs")
-                    .path("content");
-            if (!content.isArray()) {
-                return List.of();
+                    .path("logprobs");
+            if (logprobs.path("content").isArray()) {
+                return chatFormat(logprobs.path("content"));
             }
-            List<TokenLogProb> tokens = new ArrayList<>(content.size());
-            for (JsonNode position : content) {
-                List<TokenLogProb.Alternative> alternatives = new ArrayList<>();
-                for (JsonNode alternative : position.path("top_logprobs")) {
-                    alternatives.add(new TokenLogProb.Alternative(
-                            alternative.path("token").asText(), alternative.path("logprob").asDouble(Double.NaN)));
-                }
-                if (position.path("logprob").isNumber()) {
-                    tokens.add(new TokenLogProb(
-                            position.path("token").asText(), position.path("logprob").asDouble(), alternatives));
-                }
+            if (logprobs.path("token_logprobs").isArray()) {
+                return legacyFormat(logprobs);
             }
-            return tokens;
+            return List.of();
         } catch (Exception e) {
             log.debug("Could not read log-probabilities from the raw OpenAI response: {}", e.toString());
             return List.of();
         }
+    }
+
+    private static List<TokenLogProb> chatFormat(JsonNode content) {
+        List<TokenLogProb> tokens = new ArrayList<>(content.size());
+        for (JsonNode position : content) {
+            List<TokenLogProb.Alternative> alternatives = new ArrayList<>();
+            for (JsonNode alternative : position.path("top_logprobs")) {
+                alternatives.add(new TokenLogProb.Alternative(
+                        alternative.path("token").asText(), alternative.path("logprob").asDouble(Double.NaN)));
+            }
+            if (position.path("logprob").isNumber()) {
+                tokens.add(new TokenLogProb(
+                        position.path("token").asText(), position.path("logprob").asDouble(), alternatives));
+            }
+        }
+        return tokens;
+    }
+
+    private static List<TokenLogProb> legacyFormat(JsonNode logprobs) {
+        JsonNode texts = logprobs.path("tokens");
+        JsonNode values = logprobs.path("token_logprobs");
+        JsonNode tops = logprobs.path("top_logprobs");
+        List<TokenLogProb> tokens = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            if (!values.get(i).isNumber()) {
+                continue;
+            }
+            List<TokenLogProb.Alternative> alternatives = new ArrayList<>();
+            tops.path(i).fields().forEachRemaining(e -> alternatives.add(
+                    new TokenLogProb.Alternative(e.getKey(), e.getValue().asDouble(Double.NaN))));
+            tokens.add(new TokenLogProb(texts.path(i).asText(), values.get(i).asDouble(), alternatives));
+        }
+        return tokens;
     }
 }
