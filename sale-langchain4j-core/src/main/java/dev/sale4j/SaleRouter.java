@@ -9,10 +9,12 @@ import dev.sale4j.memory.AuctionMemory;
 import dev.sale4j.memory.Outcome;
 import dev.sale4j.refine.PromptRefiner;
 import dev.sale4j.refine.Refiner;
+import dev.sale4j.runs.RunRecorder;
 import dev.sale4j.score.Scorer;
 import dev.sale4j.score.Weights;
 import dev.sale4j.score.WinnerSelector;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -59,6 +61,7 @@ public final class SaleRouter {
     private final Refiner refiner;
     private final String memoryNamespace;
     private final int refinementPairs;
+    private final RunRecorder runRecorder;
 
     private SaleRouter(Builder builder) {
         if (builder.pool == null) {
@@ -74,6 +77,7 @@ public final class SaleRouter {
         this.fallbackAgent = builder.fallbackAgent == null ? null : pool.get(builder.fallbackAgent);
         this.calls = new ParallelCalls(builder.executor != null ? builder.executor : defaultExecutor(pool.size()));
         this.memory = builder.memory;
+        this.runRecorder = builder.runRecorder;
         this.refiner = builder.refiner != null ? builder.refiner : PromptRefiner.create();
         if (builder.memoryNamespace == null || builder.memoryNamespace.isBlank()) {
             throw new IllegalArgumentException("memoryNamespace must be a non-blank name (one per pool or tenant)");
@@ -111,6 +115,14 @@ public final class SaleRouter {
                 memory.record(memoryNamespace, result);
             } catch (RuntimeException e) {
                 log.warn("Auction {} was not remembered: {}", result.id(), AuctionRun.describe(e));
+            }
+        }
+        if (runRecorder != null && !result.fallback()) {
+            try {
+                runRecorder.record(result, null, null, Map.of());
+            } catch (RuntimeException e) {
+                log.warn("Auction {} was not recorded to {}: {}", result.id(), runRecorder.file(),
+                        AuctionRun.describe(e));
             }
         }
         return result;
@@ -219,6 +231,7 @@ public final class SaleRouter {
         private Duration bidTimeout = DEFAULT_BID_TIMEOUT;
         private Duration juryTimeout = DEFAULT_JURY_TIMEOUT;
         private String fallbackAgent;
+        private RunRecorder runRecorder;
         private AuctionMemory memory;
         private Refiner refiner;
         private String memoryNamespace = DEFAULT_MEMORY_NAMESPACE;
@@ -276,6 +289,16 @@ public final class SaleRouter {
         }
 
         /** The memory of past auctions: enables refinement (SALE step 5) and remembering (step 7). */
+        /**
+         * Appends every auction (but fallbacks) to a recorded-runs JSONL file, with its bid terms and no execution
+         * outcomes: a log of the workload and of the router's choices. A file fit to learn weights from needs every
+         * agent's outcome, which a benchmark harness records with {@link RunRecorder#record}.
+         */
+        public Builder runRecorder(RunRecorder runRecorder) {
+            this.runRecorder = runRecorder;
+            return this;
+        }
+
         public Builder memory(AuctionMemory memory) {
             this.memory = memory;
             return this;

@@ -363,6 +363,28 @@ class SaleRouterTest {
         assertThat(back.overheadCostUsd()).isEqualTo(result.overheadCostUsd());
     }
 
+    @Test
+    void aRouterToldToRecordAppendsEveryAuctionAsARecordedRun(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        Function<String, Integer> jury = text -> scoreByBidder(text, 2, 4, 5);
+        java.nio.file.Path runs = dir.resolve("runs.jsonl");
+        SaleRouter router = router(pool(agentModel("small", jury), agentModel("medium", jury), agentModel("large", jury)))
+                .runRecorder(dev.sale4j.runs.RunRecorder.to(runs))
+                .build();
+
+        AuctionResult first = router.auction("first task");
+        router.auction("second task");
+
+        java.util.List<dev.sale4j.runs.RecordedRun> recorded = dev.sale4j.runs.RecordedRuns.read(runs);
+        assertThat(recorded).hasSize(2);
+        dev.sale4j.runs.RecordedRun run = recorded.get(0);
+        assertThat(run.id()).isEqualTo(first.id());
+        assertThat(run.text()).isEqualTo("first task");
+        assertThat(run.winner()).isEqualTo("medium");
+        assertThat(run.agent("large").planTokens()).isEqualTo(300);
+        assertThat(run.agent("large").juryScores()).containsEntry("small", 5);
+        assertThat(run.agent("large").correct()).isNull();
+    }
+
     private static dev.sale4j.score.ScoreTerms terms(AuctionResult result, String agent) {
         return result.bids().stream().filter(b -> b.agent().equals(agent)).findFirst().orElseThrow().terms();
     }
