@@ -41,6 +41,14 @@ final class MinMaxLp {
     private static final int CUTS_PER_ROUND = 64;
     private static final int MAX_ROUNDS = 5_000;
 
+    static {
+        // ojAlgo prints a hardware-profile notice to stdout on first use unless this property is set; a library must
+        // not write to its user's stdout (the sale CLI prints reports there).
+        if (System.getProperty("shut.up.ojAlgo") == null) {
+            System.setProperty("shut.up.ojAlgo", "true");
+        }
+    }
+
     private final double[] rows;
     private final int[] taskOfRow;
     private final int tasks;

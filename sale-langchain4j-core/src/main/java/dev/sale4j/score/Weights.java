@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -41,7 +42,7 @@ public record Weights(
         check("wc", wc);
         check("wh", wh);
         check("defaultJuror", defaultJuror);
-        jurors = jurors == null ? Map.of() : Map.copyOf(new TreeMap<>(jurors));
+        jurors = jurors == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(jurors));
         jurors.forEach((juror, w) -> check("juror '" + juror + "'", w == null ? Double.NaN : w));
         scales = scales == null ? Scales.identity() : scales;
     }
@@ -64,7 +65,7 @@ public record Weights(
         public Scales {
             checkScale("cost", cost);
             checkScale("entropy", entropy);
-            jurors = jurors == null ? Map.of() : Map.copyOf(new TreeMap<>(jurors));
+            jurors = jurors == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(jurors));
             jurors.forEach((juror, s) -> checkScale("juror '" + juror + "'", s == null ? Double.NaN : s));
         }
 

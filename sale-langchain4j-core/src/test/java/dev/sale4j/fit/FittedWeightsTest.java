@@ -37,6 +37,8 @@ class FittedWeightsTest {
         assertThat(loaded).isEqualTo(fitted);
         assertThat(loaded.scales().cost()).isNotEqualTo(1.0);
         assertThat(loaded.toJson()).contains("\"scales\"");
+        assertThat(loaded.jurors().keySet()).containsExactly("14b", "32b", "4b", "8b");
+        assertThat(loaded.scales().jurors().keySet()).containsExactly("14b", "32b", "4b", "8b");
     }
 
     @Test
