@@ -2,14 +2,11 @@ package dev.sale4j.memory;
 
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
+import dev.sale4j.internal.AtomicFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * The file that keeps an embedded memory's {@link InMemoryEmbeddingStore} (LangChain4j's JSON format).
@@ -66,29 +63,11 @@ final class MemoryFile {
 
     /** Replaces the file's content with the store, atomically. */
     void save(InMemoryEmbeddingStore<TextSegment> store) {
-        Path dir = file.getParent();
-        Path tmp = null;
         try {
-            Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            writer.write(store, tmp);
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            move(tmp, file);
-            tmp = null;
-            forceDirectory(dir);
+            AtomicFile.write(file, tmp -> writer.write(store, tmp));
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException("Could not save the auction memory to " + file
                     + "; the previous file is intact", e instanceof IOException io ? io : new IOException(e));
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // the stray temporary file holds nothing the memory file lacks
-                }
-            }
         }
     }
 
@@ -97,23 +76,6 @@ final class MemoryFile {
             return Files.exists(file) ? Files.size(file) : 0;
         } catch (IOException e) {
             return -1;
-        }
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            throw new IOException("The file system of " + to + " cannot replace files atomically; keep the memory "
-                    + "file on a local file system", e);
-        }
-    }
-
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // some platforms cannot sync a directory; the move itself is still atomic
         }
     }
 

@@ -3,6 +3,7 @@ package dev.sale4j.runs;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.sale4j.internal.AtomicFile;
 import dev.sale4j.json.SaleJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -77,16 +77,14 @@ public final class RecordedRuns {
     /** Writes the runs to a file, replacing it atomically. */
     public static void write(Path file, List<RecordedRun> runs) {
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-            try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                for (RecordedRun run : runs) {
-                    out.write(toLine(run));
-                    out.write('\n');
+            AtomicFile.write(file, tmp -> {
+                try (var out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                    for (RecordedRun run : runs) {
+                        out.write(toLine(run));
+                        out.write('\n');
+                    }
                 }
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write recorded-runs file " + file, e);
         }
