@@ -2,7 +2,7 @@ package dev.sale4j.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sale4j.examples.bench.FitBenchmark;
+import dev.sale4j.examples.runs.SyntheticRuns;
 import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.runs.RecordedRuns;
 import dev.sale4j.score.Weights;
@@ -34,7 +34,7 @@ class FitCommandTest {
 
     private Path runs(int tasks, int agents) {
         Path file = dir.resolve("runs.jsonl");
-        RecordedRuns.write(file, FitBenchmark.synthetic(tasks, agents, 1));
+        RecordedRuns.write(file, SyntheticRuns.generate(tasks, agents, 1));
         return file;
     }
 
@@ -75,7 +75,7 @@ class FitCommandTest {
     @Test
     void aMissingFieldFailsWithItsLineAndNoWeightsFile() throws IOException {
         Path file = dir.resolve("bad.jsonl");
-        List<RecordedRun> good = FitBenchmark.synthetic(2, 2, 1);
+        List<RecordedRun> good = SyntheticRuns.generate(2, 2, 1);
         String second = RecordedRuns.toLine(good.get(1)).replaceFirst("\"price\":[0-9.]+,", "");
         Files.write(file, List.of(RecordedRuns.toLine(good.get(0)), second), StandardCharsets.UTF_8);
         Path weights = dir.resolve("w.json");
