@@ -67,7 +67,7 @@ class ConcurrentConversationsTest {
     }
 
     @Test
-    void two_hundred_interleaved_conversations_keep_their_own_winners() throws Exception {
+    void twoHundredInterleavedConversationsKeepTheirOwnWinners() throws Exception {
         SaleChatModel model = SaleChatModel.builder().router(agents.router().build()).maxTrackedTasks(5_000).build();
 
         Map<String, String> answers = runConversations(assistant(model));
@@ -90,7 +90,7 @@ class ConcurrentConversationsTest {
     }
 
     @Test
-    void shadow_mode_executes_on_the_shadow_agent_and_reports_what_sale_would_have_picked() throws Exception {
+    void shadowModeExecutesOnTheShadowAgentAndReportsWhatSaleWouldHavePicked() throws Exception {
         SaleChatModel model = SaleChatModel.builder().router(agents.router().build()).shadowAgent("big").build();
 
         runConversations(assistant(model));

@@ -55,7 +55,7 @@ class SaleChatModelAiServicesTest {
 
     @ParameterizedTest
     @EnumSource(WireMockPool.Provider.class)
-    void runs_one_auction_per_user_message_and_keeps_the_winner_for_the_tool_loop(WireMockPool.Provider provider) {
+    void runsOneAuctionPerUserMessageAndKeepsTheWinnerForTheToolLoop(WireMockPool.Provider provider) {
         WireMockPool wire = new WireMockPool(server, provider);
         wire.stubAuction("[B]", "small", 1);
         wire.stubAuction("[A]", "big", 3);

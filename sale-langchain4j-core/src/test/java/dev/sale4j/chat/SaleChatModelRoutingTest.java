@@ -32,7 +32,7 @@ class SaleChatModelRoutingTest {
     }
 
     @Test
-    void an_explicit_task_scope_keeps_one_winner_across_user_messages_until_it_closes() {
+    void anExplicitTaskScopeKeepsOneWinnerAcrossUserMessagesUntilItCloses() {
         SaleChatModel model = SaleChatModel.builder().router(agents.router().build()).build();
         Assistant assistant = assistant(model);
 
@@ -48,7 +48,7 @@ class SaleChatModelRoutingTest {
     }
 
     @Test
-    void per_conversation_routing_runs_one_auction_for_the_whole_conversation() {
+    void perConversationRoutingRunsOneAuctionForTheWholeConversation() {
         SaleChatModel model = SaleChatModel.builder().router(agents.router().build())
                 .routing(TaskRouting.PER_CONVERSATION).build();
         Assistant assistant = assistant(model);
@@ -59,7 +59,7 @@ class SaleChatModelRoutingTest {
     }
 
     @Test
-    void a_retriable_error_hands_the_task_to_the_next_best_bid_with_its_own_plan() {
+    void aRetriableErrorHandsTheTaskToTheNextBestBidWithItsOwnPlan() {
         agents.big.executionFailure = () -> new RateLimitException("429 Too Many Requests");
         SaleChatModel model = SaleChatModel.builder().router(agents.router().build()).build();
 
@@ -78,7 +78,7 @@ class SaleChatModelRoutingTest {
     }
 
     @Test
-    void a_non_retriable_error_surfaces_with_the_auction_context() {
+    void aNonRetriableErrorSurfacesWithTheAuctionContext() {
         agents.big.executionFailure = () -> new AuthenticationException("Incorrect API key");
         SaleChatModel model = SaleChatModel.builder().router(agents.router().build()).build();
 
@@ -92,7 +92,7 @@ class SaleChatModelRoutingTest {
     }
 
     @Test
-    void bids_over_the_reserve_price_do_not_compete() {
+    void bidsOverTheReservePriceDoNotCompete() {
         // big's estimate: (task ~10 tokens + 20 plan tokens) at 0.36 USD/Mtok is about 1.1e-5 USD; small's 1.5e-6
         SaleChatModel model = SaleChatModel.builder().router(agents.router().build()).reservePriceUsd(5e-6).build();
 
@@ -105,7 +105,7 @@ class SaleChatModelRoutingTest {
     }
 
     @Test
-    void the_overhead_cap_skips_the_jury_when_it_would_be_exceeded() {
+    void theOverheadCapSkipsTheJuryWhenItWouldBeExceeded() {
         SaleChatModel model = SaleChatModel.builder().router(agents.router().build()).maxOverheadTokens(300).build();
 
         ChatResponse response = model.chat(UserMessage.from("add 2 and 3 [prefer big]"));
@@ -117,7 +117,7 @@ class SaleChatModelRoutingTest {
     }
 
     @Test
-    void agents_that_cannot_serve_the_requests_features_do_not_bid() {
+    void agentsThatCannotServeTheRequestsFeaturesDoNotBid() {
         SaleChatModel model = SaleChatModel.builder().router(agents.router().build())
                 .agentFeatures("small", ChatFeature.IMAGES).build();
 

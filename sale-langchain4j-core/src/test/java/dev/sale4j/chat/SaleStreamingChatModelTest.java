@@ -96,7 +96,7 @@ class SaleStreamingChatModelTest {
     }
 
     @Test
-    void streams_the_winners_answer_and_keeps_the_winner_for_the_tool_loop() throws Exception {
+    void streamsTheWinnersAnswerAndKeepsTheWinnerForTheToolLoop() throws Exception {
         Outcome outcome = stream(assistant(model()), "What is 2 + 3? [A]");
 
         assertThat(String.join("", outcome.partials())).isEqualTo("The sum is 5 (big)");
@@ -111,7 +111,7 @@ class SaleStreamingChatModelTest {
     }
 
     @Test
-    void falls_back_to_the_next_best_bid_when_the_winner_fails_before_the_first_token() throws Exception {
+    void fallsBackToTheNextBestBidWhenTheWinnerFailsBeforeTheFirstToken() throws Exception {
         server.stubFor(post(urlPathEqualTo(wire.path("big"))).atPriority(2)
                 .withRequestBody(containing(WireFormats.PLAN_PHRASE))
                 .willReturn(aResponse().withStatus(503).withHeader("Content-Type", "application/json")
@@ -131,7 +131,7 @@ class SaleStreamingChatModelTest {
     }
 
     @Test
-    void an_error_after_the_first_token_surfaces_without_fallback() throws Exception {
+    void anErrorAfterTheFirstTokenSurfacesWithoutFallback() throws Exception {
         ScriptedPool agents = new ScriptedPool();
         AtomicInteger smallCalls = new AtomicInteger();
         StreamingChatModel failingBig = new StreamingChatModel() {

@@ -14,7 +14,7 @@ class TaskBookTest {
     }
 
     @Test
-    void forgets_the_least_recently_used_answer_beyond_its_capacity() {
+    void forgetsTheLeastRecentlyUsedAnswerBeyondItsCapacity() {
         TaskBook book = new TaskBook(2);
         TaskState a = task();
         book.rememberAnswer("a", a);
@@ -28,7 +28,7 @@ class TaskBookTest {
     }
 
     @Test
-    void a_scope_starts_its_task_once_and_forgets_it_when_ended() {
+    void aScopeStartsItsTaskOnceAndForgetsItWhenEnded() {
         TaskBook book = new TaskBook(10);
         TaskState first = book.inScope("s", TaskBookTest::task);
 
@@ -38,7 +38,7 @@ class TaskBookTest {
     }
 
     @Test
-    void rejects_a_capacity_below_one() {
+    void rejectsACapacityBelowOne() {
         assertThatThrownBy(() -> new TaskBook(0)).hasMessageContaining("maxTrackedTasks");
     }
 }
