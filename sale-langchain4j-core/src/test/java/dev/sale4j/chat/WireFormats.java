@@ -131,6 +131,50 @@ final class WireFormats {
                 "eval_count", out));
     }
 
+    /**
+     * Ollama's streaming /api/chat body: newline-delimited JSON, one line per chunk with {@code "done": false}, then
+     * a final line with an empty message, {@code "done": true}, the done reason and the token counts.
+     */
+    static String ollamaNdjson(List<String> chunks, int in, int out) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < chunks.size(); i++) {
+            body.append(ollamaLine(Map.of("role", "assistant", "content", chunks.get(i)), i)).append('\n');
+        }
+        return body.append(ollamaFinalLine(chunks.size(), in, out)).append('\n').toString();
+    }
+
+    /** Ollama's streaming body for one tool call: the call arrives whole in one line, then the final line. */
+    static String ollamaNdjsonToolCall(String tool, Map<String, Object> arguments, int in, int out) {
+        Map<String, Object> message = Map.of("role", "assistant", "content", "",
+                "tool_calls", List.of(Map.of("function", Map.of("name", tool, "arguments", arguments))));
+        return ollamaLine(message, 0) + "\n" + ollamaFinalLine(1, in, out) + "\n";
+    }
+
+    private static String ollamaLine(Map<String, Object> message, int index) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("model", "qwen3:4b");
+        line.put("created_at", "2025-01-01T00:00:0" + Math.min(index, 9) + ".000000Z");
+        line.put("message", message);
+        line.put("done", false);
+        return json(line);
+    }
+
+    private static String ollamaFinalLine(int index, int in, int out) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("model", "qwen3:4b");
+        line.put("created_at", "2025-01-01T00:00:0" + Math.min(index, 9) + ".000000Z");
+        line.put("message", Map.of("role", "assistant", "content", ""));
+        line.put("done_reason", "stop");
+        line.put("done", true);
+        line.put("total_duration", 181_553_584L);
+        line.put("load_duration", 27_906_292L);
+        line.put("prompt_eval_count", in);
+        line.put("prompt_eval_duration", 109_000_000L);
+        line.put("eval_count", out);
+        line.put("eval_duration", 42_000_000L);
+        return json(line);
+    }
+
     static String jurySingle(int score) {
         return "{\"score\": " + score + "}";
     }
