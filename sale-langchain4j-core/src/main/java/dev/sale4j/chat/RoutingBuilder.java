@@ -111,7 +111,8 @@ public abstract class RoutingBuilder<B extends RoutingBuilder<B>> {
 
     /**
      * Declares exactly what an agent can serve; it does not bid for requests that need anything else. Undeclared
-     * agents serve tools and images, and JSON schemas when their model lists
+     * agents serve tools and images, and JSON schemas when the model they execute with (for
+     * {@link SaleStreamingChatModel}, their streaming model) lists
      * {@link dev.langchain4j.model.chat.Capability#RESPONSE_FORMAT_JSON_SCHEMA}.
      */
     public B agentFeatures(String agent, ChatFeature... features) {

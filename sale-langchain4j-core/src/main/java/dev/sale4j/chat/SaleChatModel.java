@@ -47,7 +47,7 @@ public final class SaleChatModel implements ChatModel {
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
-        TaskState task = tasks.resolve(request, agent -> true);
+        TaskState task = tasks.resolve(request, agent -> true, agent -> agent.model().supportedCapabilities());
         while (true) {
             TaskState.Candidate candidate = task.current();
             Agent agent = tasks.router().pool().get(candidate.agent());

@@ -54,7 +54,8 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
     public void doChat(ChatRequest request, StreamingChatResponseHandler handler) {
         TaskState task;
         try {
-            task = tasks.resolve(request, agent -> streamingModels.containsKey(agent.name()));
+            task = tasks.resolve(request, agent -> streamingModels.containsKey(agent.name()),
+                    agent -> streamingModels.get(agent.name()).supportedCapabilities());
         } catch (RuntimeException error) {
             handler.onError(error);
             return;

@@ -26,6 +26,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -90,11 +91,16 @@ final class TaskRouter {
         return common;
     }
 
-    /** The task a request belongs to: an open scope's, the one whose answer it continues, or a new one. */
-    TaskState resolve(ChatRequest request, Predicate<Agent> canExecute) {
+    /**
+     * The task a request belongs to: an open scope's, the one whose answer it continues, or a new one. A new task's
+     * auction is open to the agents that {@code canExecute} and whose features cover the request's; undeclared
+     * features follow {@code capabilities}, the capabilities of the model the agent would execute with.
+     */
+    TaskState resolve(ChatRequest request, Predicate<Agent> canExecute,
+            Function<Agent, Set<Capability>> capabilities) {
         TaskScope scope = TaskScope.current(book);
         if (scope != null) {
-            return book.inScope(scope.id(), () -> start(request, canExecute));
+            return book.inScope(scope.id(), () -> start(request, canExecute, capabilities));
         }
         boolean continuation = routing == TaskRouting.PER_CONVERSATION
                 ? Conversation.lastAiIndex(request.messages()) >= 0
@@ -109,13 +115,14 @@ final class TaskRouter {
                         + "it starts a new task");
             }
         }
-        return start(request, canExecute);
+        return start(request, canExecute, capabilities);
     }
 
-    private TaskState start(ChatRequest request, Predicate<Agent> canExecute) {
+    private TaskState start(ChatRequest request, Predicate<Agent> canExecute,
+            Function<Agent, Set<Capability>> capabilities) {
         Set<ChatFeature> needs = ChatFeature.requiredBy(request);
         Set<String> eligible = router.pool().agents().stream()
-                .filter(a -> features(a).containsAll(needs) && canExecute.test(a))
+                .filter(a -> canExecute.test(a) && features(a, capabilities.apply(a)).containsAll(needs))
                 .map(Agent::name)
                 .collect(Collectors.toSet());
         if (eligible.isEmpty()) {
@@ -139,13 +146,13 @@ final class TaskRouter {
         return TaskState.won(router.auction(task, auctionOptions));
     }
 
-    private Set<ChatFeature> features(Agent agent) {
+    private Set<ChatFeature> features(Agent agent, Set<Capability> capabilities) {
         Set<ChatFeature> declared = declaredFeatures.get(agent.name());
         if (declared != null) {
             return declared;
         }
         Set<ChatFeature> assumed = EnumSet.of(ChatFeature.TOOLS, ChatFeature.IMAGES);
-        if (agent.model().supportedCapabilities().contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA)) {
+        if (capabilities != null && capabilities.contains(Capability.RESPONSE_FORMAT_JSON_SCHEMA)) {
             assumed.add(ChatFeature.JSON_SCHEMA);
         }
         return assumed;

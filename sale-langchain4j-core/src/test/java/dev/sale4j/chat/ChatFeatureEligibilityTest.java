@@ -1,8 +1,11 @@
 package dev.sale4j.chat;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +34,7 @@ import dev.sale4j.SaleRouter;
 import dev.sale4j.jury.JuryMode;
 import dev.sale4j.jury.PromptJury;
 import java.time.Duration;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +49,8 @@ import org.junit.jupiter.api.Test;
 class ChatFeatureEligibilityTest {
 
     /** A 1x1 transparent PNG. */
-    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    private static final String PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAA"
+            + "AABJRU5ErkJggg==";
 
     private static final JsonSchema CITY = JsonSchema.builder().name("City")
             .rootElement(JsonObjectSchema.builder().addStringProperty("city").addIntegerProperty("population")
@@ -178,6 +183,49 @@ class ChatFeatureEligibilityTest {
 
         assertThat(metadata(textOnly).winner()).as("without an image, big bids again and wins").isEqualTo("big");
         assertThat(wire.requests("big", WireFormats.BID_PHRASE)).hasSize(1);
+    }
+
+    @Test
+    void streamingAgentsServeJsonSchemasByWhatTheirStreamingModelLists() throws Exception {
+        wire.stubAuction("[S]", "small", 1);
+        server.stubFor(post(urlPathEqualTo(wire.path("big"))).atPriority(4)
+                .withRequestBody(containing(WireFormats.PLAN_PHRASE))
+                .withRequestBody(matchingJsonPath("$.stream", equalTo("true")))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-ndjson")
+                        .withBody(WireFormats.ollamaNdjson(List.of("{\"city\": ", "\"Reykjavik\"}"), 220, 6))));
+        // the bidding ChatModels list the opposite of what the executing streaming models list
+        AgentPool pool = AgentPool.of(
+                Agent.of("small", ollama("small", Capability.RESPONSE_FORMAT_JSON_SCHEMA), WireMockPool.SMALL_PRICE),
+                Agent.of("big", ollama("big"), WireMockPool.BIG_PRICE));
+        SaleStreamingChatModel model = SaleStreamingChatModel.builder()
+                .router(SaleRouter.builder().pool(pool)
+                        .jury(PromptJury.builder().mode(JuryMode.ONE_CALL_PER_BID).random(new Random(7)).build())
+                        .build())
+                .streamingModel("small", OllamaStreamingChatModel.builder().baseUrl(server.baseUrl() + "/small")
+                        .modelName("qwen3:4b").build())
+                .streamingModel("big", OllamaStreamingChatModel.builder().baseUrl(server.baseUrl() + "/big")
+                        .modelName("qwen3:4b").supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).build())
+                .build();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+        model.chat(schemaRequest("Population of Reykjavik as JSON [S]"), new StreamingChatResponseHandler() {
+            @Override
+            public void onCompleteResponse(ChatResponse response) {
+                done.complete(response);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+        });
+
+        ChatResponse response = done.get(20, TimeUnit.SECONDS);
+        assertThat(response.aiMessage().text()).isEqualTo("{\"city\": \"Reykjavik\"}");
+        assertThat(metadata(response).winner()).isEqualTo("big");
+        assertThat(wire.requests("small", WireFormats.BID_PHRASE)).isEmpty();
+        assertThat(wire.requests("big", WireFormats.PLAN_PHRASE)).singleElement()
+                .satisfies(r -> assertThat(body(r).path("format").path("properties").has("city")).isTrue());
     }
 
     @Test
