@@ -25,7 +25,6 @@ import dev.langchain4j.model.chat.request.ResponseFormatType;
 import dev.langchain4j.model.chat.request.json.JsonObjectSchema;
 import dev.langchain4j.model.chat.request.json.JsonSchema;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.sale4j.Agent;
@@ -36,8 +35,6 @@ import dev.sale4j.jury.PromptJury;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -206,21 +203,11 @@ class ChatFeatureEligibilityTest {
                 .streamingModel("big", OllamaStreamingChatModel.builder().baseUrl(server.baseUrl() + "/big")
                         .modelName("qwen3:4b").supportedCapabilities(Capability.RESPONSE_FORMAT_JSON_SCHEMA).build())
                 .build();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        StreamCollector stream = new StreamCollector();
 
-        model.chat(schemaRequest("Population of Reykjavik as JSON [S]"), new StreamingChatResponseHandler() {
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                done.complete(response);
-            }
+        model.chat(schemaRequest("Population of Reykjavik as JSON [S]"), stream);
 
-            @Override
-            public void onError(Throwable error) {
-                done.completeExceptionally(error);
-            }
-        });
-
-        ChatResponse response = done.get(20, TimeUnit.SECONDS);
+        ChatResponse response = stream.response(20);
         assertThat(response.aiMessage().text()).isEqualTo("{\"city\": \"Reykjavik\"}");
         assertThat(metadata(response).winner()).isEqualTo("big");
         assertThat(wire.requests("small", WireFormats.BID_PHRASE)).isEmpty();
@@ -249,23 +236,13 @@ class ChatFeatureEligibilityTest {
                         .modelName("qwen3:4b").build())
                 .agentFeatures("small", ChatFeature.JSON_SCHEMA)
                 .build();
-        CompletableFuture<Throwable> error = new CompletableFuture<>();
+        StreamCollector failed = new StreamCollector();
         UserMessage withImage = UserMessage.from(TextContent.from("Which city is on this postcard?"),
                 ImageContent.from(PNG, "image/png"));
 
-        model.chat(ChatRequest.builder().messages(withImage).build(), new StreamingChatResponseHandler() {
-            @Override
-            public void onCompleteResponse(ChatResponse response) {
-                error.completeExceptionally(new AssertionError("must not complete"));
-            }
+        model.chat(ChatRequest.builder().messages(withImage).build(), failed);
 
-            @Override
-            public void onError(Throwable e) {
-                error.complete(e);
-            }
-        });
-
-        assertThat(error.get(5, TimeUnit.SECONDS)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(failed.error(5)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("can serve this request")
                 .hasMessageContaining("[IMAGES]");
         assertThat(server.findAll(anyRequestedFor(anyUrl()))).isEmpty();

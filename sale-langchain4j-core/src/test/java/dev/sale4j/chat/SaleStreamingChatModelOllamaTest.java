@@ -17,7 +17,6 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.service.AiServices;
@@ -195,29 +194,13 @@ class SaleStreamingChatModelOllamaTest {
                 .router(wire.router())
                 .streamingModel("small", streamingModel("small"))
                 .build();
-        List<String> partials = new CopyOnWriteArrayList<>();
-        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+        StreamCollector stream = new StreamCollector();
 
         model.chat(ChatRequest.builder().messages(UserMessage.from("What is the capital of Australia? [A]")).build(),
-                new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(String partial) {
-                        partials.add(partial);
-                    }
+                stream);
 
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        done.complete(response);
-                    }
-
-                    @Override
-                    public void onError(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-                });
-
-        ChatResponse response = done.get(20, TimeUnit.SECONDS);
-        assertThat(partials).containsExactlyElementsOf(SMALL_TOKENS);
+        ChatResponse response = stream.response(20);
+        assertThat(stream.partials()).containsExactlyElementsOf(SMALL_TOKENS);
         assertThat(((SaleChatResponseMetadata) response.metadata()).winner()).isEqualTo("small");
         assertThat(wire.requests("big", WireFormats.BID_PHRASE)).isEmpty();
         assertThat(wire.requests("small", WireFormats.BID_PHRASE)).hasSize(1);

@@ -150,30 +150,14 @@ class SaleStreamingChatModelTest {
         };
         SaleStreamingChatModel model = SaleStreamingChatModel.builder().router(agents.router().build())
                 .streamingModel("big", failingBig).streamingModel("small", small).build();
-        List<String> partials = new CopyOnWriteArrayList<>();
-        CompletableFuture<Throwable> error = new CompletableFuture<>();
+        StreamCollector failed = new StreamCollector();
 
         model.chat(ChatRequest.builder().messages(UserMessage.from("add 2 and 3 [prefer big]")).build(),
-                new StreamingChatResponseHandler() {
-                    @Override
-                    public void onPartialResponse(String partial) {
-                        partials.add(partial);
-                    }
+                failed);
 
-                    @Override
-                    public void onCompleteResponse(ChatResponse response) {
-                        error.completeExceptionally(new AssertionError("must not complete"));
-                    }
-
-                    @Override
-                    public void onError(Throwable e) {
-                        error.complete(e);
-                    }
-                });
-
-        assertThat(error.get(5, TimeUnit.SECONDS)).isInstanceOf(SaleExecutionException.class)
+        assertThat(failed.error(5)).isInstanceOf(SaleExecutionException.class)
                 .hasCauseInstanceOf(RateLimitException.class);
-        assertThat(partials).containsExactly("The sum");
+        assertThat(failed.partials()).containsExactly("The sum");
         assertThat(smallCalls).hasValue(0);
     }
 }

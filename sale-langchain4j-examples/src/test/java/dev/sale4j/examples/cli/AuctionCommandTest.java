@@ -13,15 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.sale4j.AuctionResult;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class AuctionCommandTest {
 
@@ -31,15 +28,7 @@ class AuctionCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new SaleCli());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     private static String ollamaChat(String content, int in, int outTokens) {
         return """
@@ -75,11 +64,11 @@ class AuctionCommandTest {
                         + " {\\\"bid\\\": \\\"B2\\\", \\\"score\\\": 4}]}", 300, 20))));
         Path trace = dir.resolve("trace.json");
 
-        int code = run("auction", "--config", pool(ollama.baseUrl()).toString(), "--out", trace.toString(),
+        int code = cli.run("auction", "--config", pool(ollama.baseUrl()).toString(), "--out", trace.toString(),
                 "What is the capital of Australia?");
 
-        assertThat(code).as(err.toString()).isZero();
-        String table = out.toString();
+        assertThat(code).as(cli.err()).isZero();
+        String table = cli.out();
         assertThat(table).contains("Task: What is the capital of Australia?");
         assertThat(table).containsPattern("small\\s+0\\.050\\s+40\\s+0\\.0200");
         assertThat(table).containsPattern("large\\s+0\\.360\\s+120\\s+0\\.4320");
@@ -98,36 +87,36 @@ class AuctionCommandTest {
         }
         String url = "http://127.0.0.1:" + deadPort;
 
-        int code = run("auction", "--config", pool(url).toString(), "task");
+        int code = cli.run("auction", "--config", pool(url).toString(), "task");
 
         assertThat(code).isEqualTo(AuctionCommand.NO_BIDS);
-        assertThat(err.toString())
+        assertThat(cli.err())
                 .contains("no agent could place a bid")
                 .contains("small (ollama at " + url + ")")
                 .contains("large (ollama at " + url + ")")
                 .contains("ollama serve")
                 .contains("--config");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
     void argumentErrorsAreReportedWithUsage() {
-        assertThat(run("auction")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required parameter: 'TASK'").contains("Usage: sale auction");
+        assertThat(cli.run("auction")).isEqualTo(2);
+        assertThat(cli.err()).contains("Missing required parameter: 'TASK'").contains("Usage: sale auction");
     }
 
     @Test
     void aMissingPoolFileIsAClearError() {
-        assertThat(run("auction", "--config", dir.resolve("nope.yaml").toString(), "task")).isEqualTo(2);
-        assertThat(err.toString()).contains("nope.yaml does not exist");
+        assertThat(cli.run("auction", "--config", dir.resolve("nope.yaml").toString(), "task")).isEqualTo(2);
+        assertThat(cli.err()).contains("nope.yaml does not exist");
     }
 
     @Test
     void anUnknownProviderIsAClearError() throws IOException {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, "agents:\n  - {name: a, provider: carrier-pigeon, baseUrl: http://x, model: m, price: 1}\n");
-        assertThat(run("auction", "--config", file.toString(), "task")).isEqualTo(2);
-        assertThat(err.toString()).contains("agents[0].provider 'carrier-pigeon' is not supported");
+        assertThat(cli.run("auction", "--config", file.toString(), "task")).isEqualTo(2);
+        assertThat(cli.err()).contains("agents[0].provider 'carrier-pigeon' is not supported");
     }
 
     @Test
@@ -135,13 +124,13 @@ class AuctionCommandTest {
         Path file = dir.resolve("typo.yaml");
         Files.writeString(file, "agents:\n  - name: a\n    provider: ollama\n    baseUrl: http://x\n    model: m\n"
                 + "    prise: 1\n");
-        assertThat(run("auction", "--config", file.toString(), "task")).isEqualTo(2);
-        assertThat(err.toString()).contains("typo.yaml is not a valid pool file").contains("prise").contains("line");
+        assertThat(cli.run("auction", "--config", file.toString(), "task")).isEqualTo(2);
+        assertThat(cli.err()).contains("typo.yaml is not a valid pool file").contains("prise").contains("line");
     }
 
     @Test
     void noCommandIsAUsageError() {
-        assertThat(run()).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing command");
+        assertThat(cli.run()).isEqualTo(2);
+        assertThat(cli.err()).contains("Missing command");
     }
 }

@@ -7,30 +7,19 @@ import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.runs.RecordedRuns;
 import dev.sale4j.score.Weights;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class FitCommandTest {
 
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cli = new CommandLine(new SaleCli());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
-    }
+    private final CliRun cli = new CliRun();
 
     private Path runs(int tasks, int agents) {
         Path file = dir.resolve("runs.jsonl");
@@ -42,14 +31,14 @@ class FitCommandTest {
     void fitWritesWeightsAndPrintsTrainingAndHeldOutTables() {
         Path weights = dir.resolve("out/weights.json");
 
-        int code = run("fit", "--runs", runs(200, 3).toString(), "--out", weights.toString(), "--folds", "4");
+        int code = cli.run("fit", "--runs", runs(200, 3).toString(), "--out", weights.toString(), "--folds", "4");
 
-        assertThat(code).as(err.toString()).isZero();
+        assertThat(code).as(cli.err()).isZero();
         Weights w = Weights.load(weights);
         double sum = w.wc() + w.wh() + w.jurors().values().stream().mapToDouble(Double::doubleValue).sum();
         assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(w.jurors()).containsOnlyKeys("agent0", "agent1", "agent2");
-        String text = out.toString();
+        String text = cli.out();
         assertThat(text).contains("Fitted worst weights on 200 tasks")
                 .contains("w_c (price x |s|)")
                 .contains("w_j juror agent2")
@@ -65,10 +54,10 @@ class FitCommandTest {
 
     @Test
     void theAverageObjectiveIsSelectable() {
-        int code = run("fit", "--runs", runs(50, 2).toString(), "--out", dir.resolve("w.json").toString(),
+        int code = cli.run("fit", "--runs", runs(50, 2).toString(), "--out", dir.resolve("w.json").toString(),
                 "--objective", "average", "--folds", "0");
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Fitted average weights").contains("(mean task margin")
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Fitted average weights").contains("(mean task margin")
                 .doesNotContain("Held out");
     }
 
@@ -80,41 +69,41 @@ class FitCommandTest {
         Files.write(file, List.of(RecordedRuns.toLine(good.get(0)), second), StandardCharsets.UTF_8);
         Path weights = dir.resolve("w.json");
 
-        int code = run("fit", "--runs", file.toString(), "--out", weights.toString());
+        int code = cli.run("fit", "--runs", file.toString(), "--out", weights.toString());
 
         assertThat(code).isEqualTo(1);
-        assertThat(err.toString()).contains("line 2: field 'agents[0].price' is missing");
+        assertThat(cli.err()).contains("line 2: field 'agents[0].price' is missing");
         assertThat(weights).doesNotExist();
     }
 
     @Test
     void anEmptyFileFails() throws IOException {
         Path file = Files.writeString(dir.resolve("empty.jsonl"), "");
-        assertThat(run("fit", "--runs", file.toString(), "--out", dir.resolve("w.json").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("is empty");
+        assertThat(cli.run("fit", "--runs", file.toString(), "--out", dir.resolve("w.json").toString())).isEqualTo(1);
+        assertThat(cli.err()).contains("is empty");
     }
 
     @Test
     void runsOfASingleAgentFail() {
-        assertThat(run("fit", "--runs", runs(10, 1).toString(), "--out", dir.resolve("w.json").toString()))
+        assertThat(cli.run("fit", "--runs", runs(10, 1).toString(), "--out", dir.resolve("w.json").toString()))
                 .isEqualTo(1);
-        assertThat(err.toString()).contains("has only agent 'agent0'").contains("at least two agents");
+        assertThat(cli.err()).contains("has only agent 'agent0'").contains("at least two agents");
     }
 
     @Test
     void badOptionsAreUsageErrors() {
         Path file = runs(10, 2);
-        assertThat(run("fit", "--runs", file.toString(), "--out", "w.json", "--folds", "1")).isEqualTo(2);
-        assertThat(err.toString()).contains("--folds must be 0 (no cross-validation) or at least 2");
-        assertThat(run("fit", "--runs", file.toString(), "--out", "w.json", "--objective", "best")).isEqualTo(2);
-        assertThat(run("fit", "--out", "w.json")).isEqualTo(2);
-        assertThat(err.toString()).contains("Missing required option: '--runs=FILE'");
+        assertThat(cli.run("fit", "--runs", file.toString(), "--out", "w.json", "--folds", "1")).isEqualTo(2);
+        assertThat(cli.err()).contains("--folds must be 0 (no cross-validation) or at least 2");
+        assertThat(cli.run("fit", "--runs", file.toString(), "--out", "w.json", "--objective", "best")).isEqualTo(2);
+        assertThat(cli.run("fit", "--out", "w.json")).isEqualTo(2);
+        assertThat(cli.err()).contains("Missing required option: '--runs=FILE'");
     }
 
     @Test
     void tooFewTasksForTheFoldsSkipsCrossValidationWithANote() {
-        int code = run("fit", "--runs", runs(3, 2).toString(), "--out", dir.resolve("w.json").toString());
-        assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Cross-validation skipped: 5 folds need at least 5 tasks, there are 3.");
+        int code = cli.run("fit", "--runs", runs(3, 2).toString(), "--out", dir.resolve("w.json").toString());
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("Cross-validation skipped: 5 folds need at least 5 tasks, there are 3.");
     }
 }
