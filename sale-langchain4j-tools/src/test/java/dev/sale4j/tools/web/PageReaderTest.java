@@ -40,7 +40,7 @@ class PageReaderTest {
 
     /** WireMock listens on loopback: tests reach it only through the explicit allow-list escape hatch. */
     private SafeHttpFetcher.Builder allowingWireMock() {
-        return SafeHttpFetcher.builder().policy(UrlSafetyPolicy.builder().allowHost("localhost").build());
+        return SafeHttpFetcher.builder().policy(UrlSafetyPolicy.builder().allowHost("localhost", server.port()).build());
     }
 
     private void serve(String path, String contentType, String body) {
