@@ -27,8 +27,19 @@ final class HostNames {
     private HostNames() {
     }
 
-    /** A host as written in a URL: a lower-case name (no trailing dot) or an IP literal already parsed. */
-    record Host(String name, InetAddress literal) {
+    /**
+     * A host read from a URL.
+     *
+     * @param name    the key for allow-list and resolver: a lower-case name without trailing dot, a dotted IPv4
+     *                literal, or an IPv6 literal in the JDK's full form
+     * @param wire    the host as the URL wrote it (lower case, no brackets): what the Host header and TLS use
+     * @param literal the parsed address of an IP literal, null for a name
+     */
+    record Host(String name, String wire, InetAddress literal) {
+
+        Host(String name, InetAddress literal) {
+            this(name, name, literal);
+        }
 
         boolean isLiteral() {
             return literal != null;
@@ -132,7 +143,7 @@ final class HostNames {
         }
         try {
             InetAddress address = InetAddress.getByName(h);
-            return new Host(address instanceof Inet6Address ? address.getHostAddress() : h, address);
+            return new Host(address instanceof Inet6Address ? address.getHostAddress() : h, h, address);
         } catch (UnknownHostException | IllegalArgumentException e) {
             throw new UnsafeUrlException("refused " + context + ": [" + literal + "] is not an IPv6 address");
         }

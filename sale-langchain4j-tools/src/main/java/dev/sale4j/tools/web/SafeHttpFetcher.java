@@ -161,7 +161,7 @@ public final class SafeHttpFetcher {
         }
         Timeout limit = Timeout.ofMilliseconds(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
         BasicHttpClientConnectionManager connections = BasicHttpClientConnectionManager.create(
-                DefaultSchemePortResolver.INSTANCE, new PinnedDnsResolver(target.host().name(), target.addresses()),
+                DefaultSchemePortResolver.INSTANCE, new PinnedDnsResolver(target.host().wire(), target.addresses()),
                 RegistryBuilder.<TlsSocketStrategy>create().register("https", tls).build(),
                 ManagedHttpClientConnectionFactory.INSTANCE);
         connections.setConnectionConfig(ConnectionConfig.custom().setConnectTimeout(limit).setSocketTimeout(limit)
@@ -183,7 +183,7 @@ public final class SafeHttpFetcher {
                 request.cancel();
             }, remaining, TimeUnit.NANOSECONDS);
             try (ClassicHttpResponse response = client.executeOpen(
-                    new HttpHost(target.scheme(), target.host().name(), target.port()), request, null)) {
+                    new HttpHost(target.scheme(), target.host().wire(), target.port()), request, null)) {
                 Header location = response.getFirstHeader("Location");
                 Header contentType = response.getFirstHeader("Content-Type");
                 Body body = read(response.getEntity(), request);
@@ -198,7 +198,7 @@ public final class SafeHttpFetcher {
                 throw deadlinePassed(uri, e);
             }
             if (e instanceof SSLException) {
-                throw new WebFetchException("TLS with " + target.host().name() + " failed for " + uri + " (the"
+                throw new WebFetchException("TLS with " + target.host().wire() + " failed for " + uri + " (the"
                         + " certificate must be valid for that name and trusted; set sslContext(...) for a private CA): "
                         + e.getMessage(), e);
             }

@@ -163,4 +163,16 @@ class SafeHttpFetcherTest {
         assertThat(b.getAllServeEvents()).isEmpty();
         assertThat(a.getAllServeEvents()).isEmpty();
     }
+
+    @Test
+    void anAllowListedIpv6LoopbackEndpointIsReachedOnItsOwnPortOnly() {
+        WireMockServer v6 = server("::1", 0, "from ::1");
+        SafeHttpFetcher fetcher = SafeHttpFetcher.builder().policy(UrlSafetyPolicy.builder()
+                .allow("[::1]:" + v6.port()).build()).build();
+
+        assertThat(fetcher.fetch(URI.create("http://[::1]:" + v6.port() + "/page")).text()).isEqualTo("from ::1");
+        assertThat(v6.getAllServeEvents().get(0).getRequest().getHeader("Host")).isEqualTo("[::1]:" + v6.port());
+        assertThatThrownBy(() -> fetcher.fetch(URI.create("http://[::1]:" + a.port() + "/page")))
+                .isInstanceOf(UnsafeUrlException.class).hasMessageContaining("loopback");
+    }
 }
