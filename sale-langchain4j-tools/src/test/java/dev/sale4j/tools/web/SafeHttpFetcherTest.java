@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -174,5 +175,20 @@ class SafeHttpFetcherTest {
         assertThat(v6.getAllServeEvents().get(0).getRequest().getHeader("Host")).isEqualTo("[::1]:" + v6.port());
         assertThatThrownBy(() -> fetcher.fetch(URI.create("http://[::1]:" + a.port() + "/page")))
                 .isInstanceOf(UnsafeUrlException.class).hasMessageContaining("loopback");
+    }
+
+    @Test
+    void theByteCapDropsTheConnectionInsteadOfDrainingTheRestOfASlowBody() {
+        a.stubFor(get(urlEqualTo("/long")).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/plain")
+                .withBody("z".repeat(400_000)).withChunkedDribbleDelay(50, 8000)));
+        SafeHttpFetcher fetcher = SafeHttpFetcher.builder().policy(UrlSafetyPolicy.builder()
+                .allowHost("127.0.0.1", a.port()).build()).maxBytes(1000).timeout(Duration.ofSeconds(30)).build();
+
+        long start = System.nanoTime();
+        FetchedPage page = fetcher.fetch(URI.create("http://127.0.0.1:" + a.port() + "/long"));
+
+        assertThat(page.truncated()).isTrue();
+        assertThat(page.body()).hasSize(1000);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 }
