@@ -31,7 +31,7 @@ public final class DuckDuckGoSearchEngine implements WebSearchEngine {
     private DuckDuckGoSearchEngine(Builder builder) {
         this.endpoint = Endpoints.parse(builder.endpoint == null ? DEFAULT_ENDPOINT : builder.endpoint, "endpoint");
         SafeHttpFetcher base = builder.fetcher != null ? builder.fetcher : SafeHttpFetcher.builder().build();
-        this.fetcher = base.allowingHost(endpoint.getHost());
+        this.fetcher = base.allowing(endpoint);
     }
 
     public static Builder builder() {

@@ -35,7 +35,7 @@ public final class SearxngSearchEngine implements WebSearchEngine {
         }
         this.baseUrl = Endpoints.parse(builder.baseUrl.replaceAll("/+$", ""), "baseUrl");
         SafeHttpFetcher base = builder.fetcher != null ? builder.fetcher : SafeHttpFetcher.builder().build();
-        this.fetcher = base.allowingHost(baseUrl.getHost());
+        this.fetcher = base.allowing(baseUrl);
     }
 
     public static Builder builder() {

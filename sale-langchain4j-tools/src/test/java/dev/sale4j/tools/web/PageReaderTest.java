@@ -40,7 +40,7 @@ class PageReaderTest {
 
     /** WireMock listens on loopback: tests reach it only through the explicit allow-list escape hatch. */
     private SafeHttpFetcher.Builder allowingWireMock() {
-        return SafeHttpFetcher.builder().policy(UrlSafetyPolicy.builder().allowHost("localhost").build());
+        return SafeHttpFetcher.builder().policy(UrlSafetyPolicy.builder().allowHost("localhost", server.port()).build());
     }
 
     private void serve(String path, String contentType, String body) {
@@ -99,7 +99,8 @@ class PageReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"http://127.0.0.1/", "http://[::1]/", "http://10.0.0.1/", "http://169.254.169.254/latest/meta-data/",
             "http://localhost/", "http://metadata.google.internal/", "http://[::ffff:127.0.0.1]/", "file:///etc/passwd",
-            "gopher://example.org/", "ftp://example.org/"})
+            "gopher://example.org/", "ftp://example.org/", "http://0177.0.0.1/", "http://0x7f.1/", "http://2130706433/",
+            "http://127.0.0.1./", "http://[::ffff:0:127.0.0.1]/", "http://localhost./"})
     void defaultPolicyRefusesLocalPrivateMetadataAndOtherSchemes(String url) {
         PageReader reader = PageReader.builder().build();
 

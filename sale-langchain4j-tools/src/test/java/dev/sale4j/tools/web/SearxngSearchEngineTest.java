@@ -78,4 +78,25 @@ class SearxngSearchEngineTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("use startPage");
         assertThatThrownBy(() -> SearxngSearchEngine.builder().build()).hasMessageContaining("baseUrl is required");
     }
+
+    @Test
+    void onlyTheConfiguredPortOfTheInstanceHostIsAllowListed() {
+        WireMockServer other = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+        other.start();
+        try {
+            other.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(200)
+                    .withBody(Fixtures.resource("searxng-response.json"))));
+            server.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(302)
+                    .withHeader("Location", "http://127.0.0.1:" + other.port() + "/search?format=json")));
+            SearxngSearchEngine engine = SearxngSearchEngine.builder().baseUrl("http://127.0.0.1:" + server.port())
+                    .build();
+
+            assertThatThrownBy(() -> engine.search("x")).isInstanceOf(UnsafeUrlException.class)
+                    .hasMessageContaining("allow-list 127.0.0.1:" + other.port());
+            assertThat(other.getAllServeEvents()).isEmpty();
+            server.verify(1, getRequestedFor(urlPathEqualTo("/search")));
+        } finally {
+            other.stop();
+        }
+    }
 }
