@@ -22,10 +22,10 @@ class ResearchToolbox {
     private final WebSearchTool search;
     private final PageReaderTool reader;
 
-    ResearchToolbox(@Value("${research.allow-hosts:}") List<String> allowHosts,
+    ResearchToolbox(@Value("${research.allow-hosts:}") List<String> allowHosts, // host:port entries
             @Value("${research.search-endpoint:" + DuckDuckGoSearchEngine.DEFAULT_ENDPOINT + "}") String endpoint) {
         UrlSafetyPolicy.Builder policy = UrlSafetyPolicy.builder();
-        allowHosts.stream().filter(h -> !h.isBlank()).forEach(policy::allowHost);
+        allowHosts.stream().filter(h -> !h.isBlank()).forEach(policy::allow);
         SafeHttpFetcher fetcher = SafeHttpFetcher.builder().policy(policy.build()).build();
         this.search = WebSearchTool.from(DuckDuckGoSearchEngine.builder().endpoint(endpoint).fetcher(fetcher).build());
         this.reader = new PageReaderTool(PageReader.builder().fetcher(fetcher).build());

@@ -64,7 +64,7 @@ class ResearchApplicationTest {
             String price = agents[i][1];
             registry.add("sale4j.agents[" + i + "].price", () -> price);
         }
-        registry.add("research.allow-hosts", () -> "127.0.0.1");
+        registry.add("research.allow-hosts", () -> "127.0.0.1:" + server.port());
         registry.add("research.search-endpoint", () -> server.baseUrl() + "/html/");
     }
 
