@@ -1,15 +1,13 @@
 package dev.sale4j.examples.config;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.ollama.OllamaChatModel;
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.sale4j.Agent;
 import dev.sale4j.AgentPool;
-import java.net.URI;
+import dev.sale4j.backend.BackendSpec;
+import dev.sale4j.backend.Backends;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Turns a {@link PoolConfig} into an {@link AgentPool} of real LangChain4j Ollama and OpenAI clients. */
@@ -39,35 +37,17 @@ public final class PoolFactory {
     private Agent agent(AgentConfig a, String where, PoolConfig config, Duration timeout) {
         require(a.name(), where + ".name");
         require(a.provider(), where + ".provider");
-        require(a.baseUrl(), where + ".baseUrl");
-        require(a.model(), where + ".model");
-        try {
-            URI uri = URI.create(a.baseUrl());
-            if (uri.getScheme() == null || !uri.getScheme().startsWith("http")) {
-                throw new IllegalArgumentException("no http(s) scheme");
-            }
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(where + ".baseUrl '" + a.baseUrl() + "' is not an http(s) URL");
-        }
         int retries = config.maxRetries() == null ? 1 : config.maxRetries();
-        ChatModel model = switch (a.provider().toLowerCase(Locale.ROOT)) {
-            case "ollama" -> OllamaChatModel.builder()
-                    .baseUrl(a.baseUrl())
-                    .modelName(a.model())
-                    .think(a.think())
-                    .timeout(timeout)
-                    .maxRetries(retries)
-                    .build();
-            case "openai" -> OpenAiChatModel.builder()
-                    .baseUrl(a.baseUrl())
-                    .modelName(a.model())
-                    .apiKey(apiKey(a, where))
-                    .timeout(timeout)
-                    .maxRetries(retries)
-                    .build();
-            default -> throw new ConfigException(where + ".provider '" + a.provider()
-                    + "' is not supported: use ollama, or openai for any OpenAI-compatible server");
-        };
+        ChatModel model;
+        try {
+            BackendSpec.Provider provider = BackendSpec.Provider.parse(a.provider(), where + ".provider");
+            BackendSpec.requireHttpUrl(a.baseUrl(), where + ".baseUrl");
+            require(a.model(), where + ".model");
+            String key = provider == BackendSpec.Provider.OPENAI ? apiKey(a, where) : null;
+            model = Backends.chatModel(new BackendSpec(provider, a.baseUrl(), a.model(), key, timeout, retries, a.think()));
+        } catch (BackendSpec.BackendConfigException e) {
+            throw new ConfigException(e.getMessage());
+        }
         Agent.Builder builder = Agent.builder().name(a.name()).model(model);
         if (a.price() == null && a.inputPrice() == null && a.outputPrice() == null) {
             throw new ConfigException(where + " (" + a.name() + ") has no price: set price (USD per million tokens)");
@@ -90,7 +70,7 @@ public final class PoolFactory {
 
     private String apiKey(AgentConfig a, String where) {
         if (a.apiKeyEnv() == null || a.apiKeyEnv().isBlank()) {
-            return "none"; // local OpenAI-compatible servers accept any key
+            return null; // local OpenAI-compatible servers need no key
         }
         String key = environment.get(a.apiKeyEnv());
         if (key == null || key.isBlank()) {

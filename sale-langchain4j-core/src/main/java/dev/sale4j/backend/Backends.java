@@ -1,0 +1,77 @@
+package dev.sale4j.backend;
+
+import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.ollama.OllamaChatModel;
+import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import dev.sale4j.backend.BackendSpec.BackendConfigException;
+
+/**
+ * Builds the real LangChain4j clients for a {@link BackendSpec}: the one place where a configured agent becomes an
+ * {@code OpenAiChatModel} or {@code OllamaChatModel} (the command line, the Spring Boot starter and the Quarkus example
+ * all come here). The provider modules are optional dependencies: a missing one gives an error that names it.
+ */
+public final class Backends {
+
+    private Backends() {}
+
+    /** The blocking client for the spec. */
+    public static ChatModel chatModel(BackendSpec spec) {
+        requireModule(spec.provider());
+        return switch (spec.provider()) {
+            case OLLAMA -> OllamaChatModel.builder()
+                    .baseUrl(spec.baseUrl())
+                    .modelName(spec.model())
+                    .think(spec.think())
+                    .timeout(spec.timeout())
+                    .maxRetries(spec.maxRetries())
+                    .build();
+            case OPENAI -> OpenAiChatModel.builder()
+                    .baseUrl(spec.baseUrl())
+                    .modelName(spec.model())
+                    .apiKey(key(spec))
+                    .timeout(spec.timeout())
+                    .maxRetries(spec.maxRetries())
+                    .build();
+        };
+    }
+
+    /** The streaming client for the spec (LangChain4j's streaming clients do not retry). */
+    public static StreamingChatModel streamingChatModel(BackendSpec spec) {
+        requireModule(spec.provider());
+        return switch (spec.provider()) {
+            case OLLAMA -> OllamaStreamingChatModel.builder()
+                    .baseUrl(spec.baseUrl())
+                    .modelName(spec.model())
+                    .think(spec.think())
+                    .timeout(spec.timeout())
+                    .build();
+            case OPENAI -> OpenAiStreamingChatModel.builder()
+                    .baseUrl(spec.baseUrl())
+                    .modelName(spec.model())
+                    .apiKey(key(spec))
+                    .timeout(spec.timeout())
+                    .build();
+        };
+    }
+
+    private static String key(BackendSpec spec) {
+        // Local OpenAI-compatible servers accept any key; the client requires one.
+        return spec.apiKey() == null || spec.apiKey().isBlank() ? "none" : spec.apiKey();
+    }
+
+    private static void requireModule(BackendSpec.Provider provider) {
+        String probe = provider == BackendSpec.Provider.OLLAMA
+                ? "dev.langchain4j.model.ollama.OllamaChatModel"
+                : "dev.langchain4j.model.openai.OpenAiChatModel";
+        try {
+            Class.forName(probe, false, Backends.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            String module = provider == BackendSpec.Provider.OLLAMA ? "langchain4j-ollama" : "langchain4j-open-ai";
+            throw new BackendConfigException("provider " + provider.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs dev.langchain4j:" + module + " on the classpath: add it to your dependencies");
+        }
+    }
+}
