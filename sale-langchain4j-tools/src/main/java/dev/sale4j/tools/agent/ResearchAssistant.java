@@ -6,9 +6,6 @@ import dev.langchain4j.agent.tool.ToolSpecifications;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.web.search.WebSearchEngine;
-import dev.langchain4j.web.search.WebSearchRequest;
-import dev.langchain4j.web.search.WebSearchResults;
-import dev.langchain4j.web.search.WebSearchTool;
 import dev.sale4j.tools.web.DuckDuckGoSearchEngine;
 import dev.sale4j.tools.web.PageReader;
 import dev.sale4j.tools.web.PageReaderTool;
@@ -22,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A research agent: a LangChain4j AiService with web search ({@link WebSearchTool} over DuckDuckGo by default, any
+ * A research agent: a LangChain4j AiService with web search ({@link WebSearchTools} over DuckDuckGo by default, any
  * {@link WebSearchEngine} such as {@code SearxngSearchEngine} by configuration) and the {@link PageReaderTool}. It
  * searches, reads pages and answers; its sources are the pages whose page-reader call succeeded, whatever the model
  * claims, and a cited URL it never read is reported in {@link ResearchResult#unreadCitations()}. When the pages do
@@ -45,15 +42,12 @@ public final class ResearchAssistant {
     private ResearchAssistant(Builder builder) {
         WebSearchEngine engine = builder.searchEngine != null ? builder.searchEngine
                 : DuckDuckGoSearchEngine.builder().build();
-        if (builder.maxSearchResults < 1) {
-            throw new IllegalArgumentException("maxSearchResults must be at least 1, got " + builder.maxSearchResults);
-        }
         PageReaderTool reader = new PageReaderTool(builder.pageReader != null ? builder.pageReader
                 : PageReader.builder().build());
         this.readToolName = ToolSpecifications.toolSpecificationsFrom(PageReaderTool.class).get(0).name();
         String template = builder.systemMessage != null ? builder.systemMessage : DEFAULT_SYSTEM_MESSAGE;
         this.loop = new AgentLoop(Prompts.fill(template, builder.maxToolCalls),
-                List.of(new WebSearchTool(capped(engine, builder.maxSearchResults)), reader), builder.chatModel,
+                List.of(new WebSearchTools(engine, builder.maxSearchResults), reader), builder.chatModel,
                 builder.streamingChatModel, builder.maxToolCalls);
         this.listener = builder.listener != null ? builder.listener : AgentListener.NONE;
     }
@@ -153,20 +147,6 @@ public final class ResearchAssistant {
             }
         }
         return "";
-    }
-
-    /** Asks the engine for at most {@code max} results per search (WebSearchTool sends the query only). */
-    private static WebSearchEngine capped(WebSearchEngine engine, int max) {
-        return new WebSearchEngine() {
-            @Override
-            public WebSearchResults search(WebSearchRequest request) {
-                return engine.search(request.maxResults() != null ? request : WebSearchRequest.builder()
-                        .searchTerms(request.searchTerms()).maxResults(max).language(request.language())
-                        .geoLocation(request.geoLocation()).startPage(request.startPage())
-                        .startIndex(request.startIndex()).safeSearch(request.safeSearch())
-                        .additionalParams(request.additionalParams()).build());
-            }
-        };
     }
 
     /** Builder for {@link ResearchAssistant}. */
