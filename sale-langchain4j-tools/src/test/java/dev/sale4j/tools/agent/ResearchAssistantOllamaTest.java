@@ -8,10 +8,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.sale4j.tools.web.SearxngSearchEngine;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,5 +99,31 @@ class ResearchAssistantOllamaTest {
         assertThat(result.unreadCitations()).containsExactly("https://www.hellomagazine.com/");
         assertThat(result.run().toolCalls().get(0).status()).isEqualTo(ToolCall.Status.ERROR);
         assertThat(result.run().toolCalls().get(0).result()).startsWith("Error: ").contains("169.254.169.254");
+    }
+
+    @Test
+    void searchesThroughSearxngWhenConfigured() throws IOException {
+        String body;
+        try (InputStream in = getClass().getResourceAsStream("/web/searxng-response.json")) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        web.stubFor(get(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(body)));
+        Script.answer(llm, Script.OLLAMA_PATH, "application/json", List.of(
+                WireFormats.ollamaToolCall("searchWeb", Map.of("query", "bubblewrap sandbox"), 400, 15),
+                WireFormats.ollamaText("NOT FOUND: only search results, no page read.", 900, 12)));
+        ResearchAssistant assistant = ResearchAssistant.builder().maxSearchResults(3)
+                .searchEngine(SearxngSearchEngine.builder().baseUrl("http://127.0.0.1:" + web.port()).build())
+                .chatModel(OllamaChatModel.builder().baseUrl("http://127.0.0.1:" + llm.port())
+                        .modelName("qwen3:4b").build()).build();
+
+        ResearchResult result = assistant.ask("What is bubblewrap?");
+
+        web.verify(getRequestedFor(urlPathEqualTo("/search")).withQueryParam("q", equalTo("bubblewrap sandbox"))
+                .withQueryParam("format", equalTo("json")));
+        assertThat(result.run().toolCalls().get(0).result())
+                .contains("URL: https://github.com/containers/bubblewrap");
+        assertThat(result.run().toolCalls().get(0).result().split("\n\n")).hasSizeLessThanOrEqualTo(3);
+        assertThat(result.outcome()).isEqualTo(ResearchResult.Outcome.NOT_FOUND);
     }
 }
