@@ -143,11 +143,12 @@ final class AgentLoop {
                 .maxSequentialToolsInvocations(maxToolCalls + 5)
                 .hallucinatedToolNameStrategy(request -> {
                     int index = state.start(request.name(), request.arguments());
-                    String text = state.tryAcquire()
+                    boolean counted = state.tryAcquire();
+                    String text = counted
                             ? "Error: there is no tool named '" + request.name() + "'; the tools are: " + known
                             : TracedToolExecutor.refusal(maxToolCalls);
-                    state.finish(index, request.name(), request.arguments(), text, text.contains("step limit")
-                            ? ToolCall.Status.REFUSED : ToolCall.Status.ERROR, Duration.ZERO);
+                    state.finish(index, request.name(), request.arguments(), text,
+                            counted ? ToolCall.Status.ERROR : ToolCall.Status.REFUSED, Duration.ZERO);
                     return ToolExecutionResultMessage.from(request, text);
                 });
     }

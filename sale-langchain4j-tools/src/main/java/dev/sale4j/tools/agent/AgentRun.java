@@ -1,5 +1,6 @@
 package dev.sale4j.tools.agent;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.langchain4j.model.output.TokenUsage;
 
 import java.util.List;
@@ -36,5 +37,18 @@ public record AgentRun(String text, StopReason stopReason, String note, List<Too
     /** @return how many tool calls actually ran (refused ones excluded) */
     public long toolCallsRun() {
         return toolCalls.stream().filter(c -> c.status() != ToolCall.Status.REFUSED).count();
+    }
+
+    /**
+     * @return the trace as a JSON tree: text, stop reason, note, each tool call (arguments, status, result size,
+     * duration, first error line) and each model call (tokens, finish reason, duration), and the total tokens
+     */
+    public ObjectNode toJsonTree() {
+        return TraceJson.run(this);
+    }
+
+    /** @return {@link #toJsonTree()} as indented JSON text */
+    public String toJson() {
+        return TraceJson.write(toJsonTree());
     }
 }

@@ -1,5 +1,6 @@
 package dev.sale4j.tools.agent;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sale4j.tools.code.TestVerdict;
 
 import java.util.Objects;
@@ -42,5 +43,25 @@ public record CodingResult(String code, CodeOrigin origin, String prose, TestVer
     /** @return true when tests were given and the final code passed them */
     public boolean passedTests() {
         return verdict != null && verdict.passed();
+    }
+
+    /** @return code, origin, prose, the verdict (passed, reason) when tests were given, and the run's trace */
+    public ObjectNode toJsonTree() {
+        ObjectNode node = TraceJson.JSON.createObjectNode();
+        node.put("code", code);
+        node.put("origin", origin.name());
+        node.put("prose", prose);
+        if (verdict == null) {
+            node.putNull("verdict");
+        } else {
+            node.putObject("verdict").put("passed", verdict.passed()).put("reason", verdict.reason());
+        }
+        node.set("run", run.toJsonTree());
+        return node;
+    }
+
+    /** @return {@link #toJsonTree()} as indented JSON text */
+    public String toJson() {
+        return TraceJson.write(toJsonTree());
     }
 }

@@ -1,5 +1,8 @@
 package dev.sale4j.tools.agent;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import java.util.List;
 import java.util.Objects;
 
@@ -40,5 +43,23 @@ public record ResearchResult(Outcome outcome, List<Source> sources, List<String>
     /** @return the sources the answer cites */
     public List<Source> citedSources() {
         return sources.stream().filter(Source::cited).toList();
+    }
+
+    /** @return outcome, answer, sources (url, title, cited), unread citations and the run's trace, as a JSON tree */
+    public ObjectNode toJsonTree() {
+        ObjectNode node = TraceJson.JSON.createObjectNode();
+        node.put("outcome", outcome.name());
+        node.put("answer", answer());
+        ArrayNode read = node.putArray("sources");
+        sources.forEach(s -> read.addObject().put("url", s.url()).put("title", s.title()).put("cited", s.cited()));
+        ArrayNode unread = node.putArray("unreadCitations");
+        unreadCitations.forEach(unread::add);
+        node.set("run", run.toJsonTree());
+        return node;
+    }
+
+    /** @return {@link #toJsonTree()} as indented JSON text */
+    public String toJson() {
+        return TraceJson.write(toJsonTree());
     }
 }

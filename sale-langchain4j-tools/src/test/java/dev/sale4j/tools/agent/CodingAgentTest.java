@@ -108,6 +108,8 @@ class CodingAgentTest {
         assertThat(result.verdict()).isNotNull();
         assertThat(result.passedTests()).isFalse();
         assertThat(result.verdict().reason()).startsWith("test 1 of 3 failed");
+        assertThat(WireFormats.tree(result.toJson()).at("/verdict/passed").asBoolean(true)).isFalse();
+        assertThat(WireFormats.tree(result.toJson()).get("origin").asText()).isEqualTo("ANSWER");
         JsonNode first = Script.requests(llm, Script.OLLAMA_PATH).get(0);
         assertThat(first.at("/messages/1/content").asText()).contains("Your code must pass these tests:")
                 .contains(task.tests().get(2));

@@ -73,6 +73,19 @@ class ResearchAssistantOpenAiTest {
                 .containsExactly(420, 1900, 5200, 5400);
         assertThat(result.run().totalUsage().outputTokenCount()).isEqualTo(18 + 25 + 22 + 40);
 
+        JsonNode json = WireFormats.tree(result.toJson());
+        assertThat(json.get("outcome").asText()).isEqualTo("ANSWERED");
+        assertThat(json.at("/sources/0/url").asText()).isEqualTo(page);
+        assertThat(json.at("/sources/0/cited").asBoolean()).isTrue();
+        assertThat(json.at("/unreadCitations/1").asText()).isEqualTo(missing);
+        assertThat(json.at("/run/toolCalls/1/arguments").asText()).isEqualTo("{\"url\":\"" + page + "\"}");
+        assertThat(json.at("/run/toolCalls/1/resultChars").asInt())
+                .isEqualTo(result.run().toolCalls().get(1).result().length()).isGreaterThan(1000);
+        assertThat(json.at("/run/toolCalls/2/error").asText()).startsWith("Error: HTTP 404");
+        assertThat(json.at("/run/modelCalls/3/inputTokens").asInt()).isEqualTo(5400);
+        assertThat(json.at("/run/modelCalls/0/finishReason").asText()).isEqualTo("TOOL_EXECUTION");
+        assertThat(json.at("/run/totalUsage/outputTokens").asInt()).isEqualTo(105);
+
         List<JsonNode> requests = Script.requests(llm, Script.OPENAI_PATH);
         assertThat(requests).hasSize(4);
         assertThat(requests.get(0).at("/messages/0/role").asText()).isEqualTo("system");

@@ -53,6 +53,9 @@ class ToolStepLimitTest {
         assertThat(run.toolCalls()).extracting(ToolCall::status).containsExactly(ToolCall.Status.OK,
                 ToolCall.Status.OK, ToolCall.Status.OK, ToolCall.Status.REFUSED, ToolCall.Status.REFUSED);
         assertThat(run.toolCallsRun()).isEqualTo(3);
+        assertThat(WireFormats.tree(run.toJson()).get("stopReason").asText()).isEqualTo("STEP_LIMIT");
+        assertThat(WireFormats.tree(run.toJson()).at("/toolCalls/4/error").asText())
+                .startsWith("Error: the tool step limit of 3 calls is spent");
         assertThat(run.modelCalls()).hasSize(5);
         assertThat(Script.requests(llm, Script.OLLAMA_PATH)).hasSize(5);
         assertThat(Script.requests(llm, Script.OLLAMA_PATH).get(4).toString())
