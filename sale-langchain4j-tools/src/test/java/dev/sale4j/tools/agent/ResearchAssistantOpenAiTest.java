@@ -103,4 +103,25 @@ class ResearchAssistantOpenAiTest {
         assertThat(pageResult.get("content").asText()).startsWith("Title: Hello - Bing\nURL: " + page)
                 .contains("Hello definition is - an expression or gesture of greeting");
     }
+
+    @Test
+    void unknownToolNameIsAnErrorTheModelReadsAndCountsAsAStep() {
+        Script.answer(llm, Script.OPENAI_PATH, "application/json", List.of(
+                WireFormats.openAiToolCall("call_1", "browse", Map.of("url", "https://example.org/"), 300, 10),
+                WireFormats.openAiText("NOT FOUND: I could not browse.", 400, 10)));
+        ResearchAssistant assistant = ResearchAssistant.builder().chatModel(openAi()).maxToolCalls(1)
+                .searchEngine(WebFixtures.searchEngine(web)).pageReader(WebFixtures.pageReader()).build();
+
+        ResearchResult result = assistant.ask("What is on example.org?");
+
+        assertThat(result.run().toolCalls()).singleElement().satisfies(call -> {
+            assertThat(call.status()).isEqualTo(ToolCall.Status.ERROR);
+            assertThat(call.result()).isEqualTo("Error: there is no tool named 'browse'; the tools are: "
+                    + "searchWeb, readPage");
+        });
+        assertThat(Script.requests(llm, Script.OPENAI_PATH).get(1).at("/messages/3/content").asText())
+                .startsWith("Error: there is no tool named 'browse'");
+        assertThat(result.run().stopReason()).isEqualTo(StopReason.COMPLETED);
+        assertThat(result.outcome()).isEqualTo(ResearchResult.Outcome.NOT_FOUND);
+    }
 }
