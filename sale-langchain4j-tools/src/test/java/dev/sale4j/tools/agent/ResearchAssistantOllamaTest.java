@@ -48,7 +48,7 @@ class ResearchAssistantOllamaTest {
 
     private ResearchAssistant.Builder assistant() {
         return ResearchAssistant.builder().searchEngine(WebFixtures.searchEngine(web))
-                .pageReader(WebFixtures.pageReader());
+                .pageReader(WebFixtures.pageReader(web));
     }
 
     @Test

@@ -52,7 +52,7 @@ class ResearchAssistantOpenAiTest {
                         + page + "\n" + WebFixtures.SECOND_RESULT + "\n" + missing, 5400, 40)));
         List<String> started = new ArrayList<>();
         ResearchAssistant assistant = ResearchAssistant.builder().chatModel(openAi())
-                .searchEngine(WebFixtures.searchEngine(web)).pageReader(WebFixtures.pageReader()).build();
+                .searchEngine(WebFixtures.searchEngine(web)).pageReader(WebFixtures.pageReader(web)).build();
 
         ResearchResult result = assistant.ask("What does hello mean?", new AgentListener() {
             @Override
@@ -110,7 +110,7 @@ class ResearchAssistantOpenAiTest {
                 WireFormats.openAiToolCall("call_1", "browse", Map.of("url", "https://example.org/"), 300, 10),
                 WireFormats.openAiText("NOT FOUND: I could not browse.", 400, 10)));
         ResearchAssistant assistant = ResearchAssistant.builder().chatModel(openAi()).maxToolCalls(1)
-                .searchEngine(WebFixtures.searchEngine(web)).pageReader(WebFixtures.pageReader()).build();
+                .searchEngine(WebFixtures.searchEngine(web)).pageReader(WebFixtures.pageReader(web)).build();
 
         ResearchResult result = assistant.ask("What is on example.org?");
 

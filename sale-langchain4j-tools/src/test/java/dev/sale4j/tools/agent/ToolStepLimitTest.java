@@ -72,7 +72,7 @@ class ToolStepLimitTest {
                 WireFormats.openAiSseToolCall("call_2", "searchWeb", Map.of("query", "hello"), 2000, 20),
                 WireFormats.openAiSse(List.of("Hello is a greeting.", "\nSources:\n", page), 2100, 30)));
         ResearchAssistant assistant = ResearchAssistant.builder().maxToolCalls(1)
-                .searchEngine(WebFixtures.searchEngine(web)).pageReader(WebFixtures.pageReader())
+                .searchEngine(WebFixtures.searchEngine(web)).pageReader(WebFixtures.pageReader(web))
                 .streamingChatModel(OpenAiStreamingChatModel.builder()
                         .baseUrl("http://127.0.0.1:" + llm.port() + "/v1").apiKey("test-key")
                         .modelName("gpt-4o-mini").build()).build();
@@ -100,7 +100,7 @@ class ToolStepLimitTest {
         Script.answer(llm, Script.OPENAI_PATH, "text/event-stream", List.of(
                 WireFormats.openAiSseToolCall("call_x", "searchWeb", Map.of("query", "hello"), 300, 20)));
         ResearchAssistant assistant = ResearchAssistant.builder().maxToolCalls(2)
-                .searchEngine(WebFixtures.searchEngine(web)).pageReader(WebFixtures.pageReader())
+                .searchEngine(WebFixtures.searchEngine(web)).pageReader(WebFixtures.pageReader(web))
                 .streamingChatModel(OpenAiStreamingChatModel.builder()
                         .baseUrl("http://127.0.0.1:" + llm.port() + "/v1").apiKey("test-key")
                         .modelName("gpt-4o-mini").build()).build();

@@ -62,9 +62,9 @@ final class WebFixtures {
         return DuckDuckGoSearchEngine.builder().endpoint("http://127.0.0.1:" + web.port() + "/html/").build();
     }
 
-    /** A reader whose policy allow-lists only this server's loopback host. */
-    static PageReader pageReader() {
+    /** A reader whose policy allow-lists only this server's loopback host and port. */
+    static PageReader pageReader(WireMockServer web) {
         return PageReader.builder().fetcher(SafeHttpFetcher.builder()
-                .policy(UrlSafetyPolicy.builder().allowHost("127.0.0.1").build()).build()).build();
+                .policy(UrlSafetyPolicy.builder().allowHost("127.0.0.1", web.port()).build()).build()).build();
     }
 }
