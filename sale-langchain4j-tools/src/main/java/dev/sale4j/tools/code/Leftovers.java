@@ -29,7 +29,7 @@ final class Leftovers {
     private static final Logger LOG = LoggerFactory.getLogger(Leftovers.class);
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
     /** Beyond this path length a directory is moved up to the top, so no path nears PATH_MAX (4096). */
-    private static final int MAX_PATH = 1024;
+    private static final int MAX_PATH = 256;
 
     private Leftovers() {
     }

@@ -193,7 +193,7 @@ final class RunCgroup implements AutoCloseable {
     }
 
     /** Kills and removes run cgroups whose JVM is gone (it was killed before it could clean up). */
-    private static void sweepStale(Host host) {
+    static void sweepStale(Host host) {
         try (DirectoryStream<Path> runs = Files.newDirectoryStream(host.base(), PREFIX + "*")) {
             for (Path run : runs) {
                 String[] parts = run.getFileName().toString().split("-");
