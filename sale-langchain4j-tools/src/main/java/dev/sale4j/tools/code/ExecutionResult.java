@@ -13,9 +13,14 @@ import java.time.Duration;
  * @param outputTruncated   whether output exceeded the cap (the run was then stopped)
  * @param isolation         the isolation level in force
  * @param privilegesDropped whether the code ran under its own unprivileged uid
+ * @param uid               the host uid the code's processes ran as
+ * @param uidInside         the uid the code saw ({@code os.getuid()}) inside its user namespace, if any
+ * @param limitScope        whether the memory and process caps held for the whole run or per process
+ * @param memoryLimitHit    whether the run's cgroup hit its memory cap and the kernel killed the run
  */
 public record ExecutionResult(String stdout, String stderr, int exitCode, Duration duration, boolean timedOut,
-                              boolean outputTruncated, IsolationLevel isolation, boolean privilegesDropped) {
+                              boolean outputTruncated, IsolationLevel isolation, boolean privilegesDropped,
+                              int uid, int uidInside, LimitScope limitScope, boolean memoryLimitHit) {
 
     /** Appended to a stream that was cut at the output cap. */
     public static final String TRUNCATION_MARKER = "\n[... output truncated by sandbox: limit reached ...]\n";
@@ -34,6 +39,9 @@ public record ExecutionResult(String stdout, String stderr, int exitCode, Durati
         }
         if (outputTruncated) {
             text.append(" (stopped: output limit exceeded)");
+        }
+        if (memoryLimitHit) {
+            text.append(" (killed: memory limit of the run exceeded)");
         }
         text.append(", time: ").append(duration.toMillis()).append(" ms, isolation: ").append(isolation)
                 .append('\n');

@@ -13,32 +13,36 @@ import java.util.stream.Stream;
  * @param unshare util-linux unshare, if installed
  * @param prlimit util-linux prlimit, if installed
  * @param setpriv util-linux setpriv, if installed
- * @param root    whether the JVM's effective uid is 0
+ * @param uid     the JVM's uid (-1 when it cannot be read)
  */
 record HostSandboxSupport(Optional<Path> bwrap, Optional<Path> unshare, Optional<Path> prlimit,
-                          Optional<Path> setpriv, boolean root) {
+                          Optional<Path> setpriv, int uid) {
 
     private static final String[] SYSTEM_DIRS = {"/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin"};
 
     static HostSandboxSupport detect() {
-        return new HostSandboxSupport(find("bwrap"), find("unshare"), find("prlimit"), find("setpriv"), isRoot());
+        return new HostSandboxSupport(find("bwrap"), find("unshare"), find("prlimit"), find("setpriv"), jvmUid());
+    }
+
+    /** @return whether the JVM runs as root */
+    boolean root() {
+        return uid == 0;
     }
 
     /** @return whether runs can get their own uid (needs root to switch and setpriv to do it) */
     boolean canDropPrivileges() {
-        return root && setpriv.isPresent();
+        return root() && setpriv.isPresent();
     }
 
     private static Optional<Path> find(String name) {
         return Stream.of(SYSTEM_DIRS).map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
     }
 
-    private static boolean isRoot() {
+    private static int jvmUid() {
         try {
-            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-            return Integer.valueOf(0).equals(uid);
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
         } catch (Exception | Error notLinux) {
-            return false;
+            return -1;
         }
     }
 }

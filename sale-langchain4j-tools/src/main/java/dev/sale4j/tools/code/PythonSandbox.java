@@ -9,14 +9,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -31,9 +27,6 @@ public final class PythonSandbox implements CodeExecutionEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(PythonSandbox.class);
     private static final Map<String, IsolationLevel> DETECTED = new ConcurrentHashMap<>();
-    private static final int UID_BASE = 200_000;
-    private static final int UID_RANGE = 50_000;
-    private static final AtomicInteger NEXT_UID = new AtomicInteger(new SecureRandom().nextInt(UID_RANGE));
     private static final String PROBE_OUTPUT = "sale4j-sandbox-ok";
 
     private final Path python;
@@ -99,31 +92,17 @@ public final class PythonSandbox implements CodeExecutionEngine {
     }
 
     private ExecutionResult run(String code, IsolationLevel level) {
-        int uid = dropPrivileges && level != IsolationLevel.NONE
-                ? UID_BASE + Math.floorMod(NEXT_UID.getAndIncrement(), UID_RANGE) : -1;
-        Path workDir = null;
-        try {
-            workDir = Files.createTempDirectory(tempRoot, "sale4j-py-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path script = SandboxCommand.script(workDir);
-            Files.writeString(script, code);
-            if (uid >= 0) {
-                chown(workDir, uid);
-                chown(script, uid);
-            }
-            return execute(SandboxCommand.of(level, host, python, limits, uid, workDir), level, uid);
+        try (SandboxRun run = SandboxRun.open(level, host, dropPrivileges, tempRoot, limits)) {
+            return execute(run, run.command(python, code), level);
         } catch (IOException e) {
             throw new UncheckedIOException("could not run python sandbox in " + tempRoot, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the sandbox ran", e);
-        } finally {
-            ProcessKiller.killUid(uid);
-            deleteRecursively(workDir);
         }
     }
 
-    private ExecutionResult execute(SandboxCommand command, IsolationLevel level, int uid)
+    private ExecutionResult execute(SandboxRun run, SandboxCommand command, IsolationLevel level)
             throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.directory().toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -131,21 +110,22 @@ public final class PythonSandbox implements CodeExecutionEngine {
         builder.environment().putAll(command.env());
         long start = System.nanoTime();
         Process process = builder.start();
-        OutputCapture capture = new OutputCapture(limits.maxOutputBytes(), () -> ProcessKiller.kill(process, uid));
+        OutputCapture capture = new OutputCapture(limits.maxOutputBytes(), () -> run.kill(process));
         OutputCapture.Stream stdout = capture.start(process.getInputStream(), "stdout");
         OutputCapture.Stream stderr = capture.start(process.getErrorStream(), "stderr");
         boolean exited = process.waitFor(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS);
         Duration duration = Duration.ofNanos(System.nanoTime() - start);
         if (!exited) {
-            ProcessKiller.kill(process, uid);
+            run.kill(process);
             process.waitFor(5, TimeUnit.SECONDS);
         }
-        ProcessKiller.killUid(uid);
+        run.killRest();
         String out = stdout.text(2000);
         String err = stderr.text(2000);
         int exitCode = process.isAlive() ? -1 : process.exitValue();
         boolean timedOut = !exited && !capture.overflowed();
-        return new ExecutionResult(out, err, exitCode, duration, timedOut, capture.overflowed(), level, uid >= 0);
+        return new ExecutionResult(out, err, exitCode, duration, timedOut, capture.overflowed(), level,
+                run.ownUid() >= 0, run.hostUid(), run.uidInside(), run.limitScope(), run.memoryLimitHit());
     }
 
     private IsolationLevel strongestWorkingLevel() {
@@ -157,7 +137,9 @@ public final class PythonSandbox implements CodeExecutionEngine {
     private boolean works(IsolationLevel level) {
         boolean available = switch (level) {
             case BUBBLEWRAP -> host.bwrap().isPresent() && host.prlimit().isPresent();
-            case UNSHARE -> host.unshare().isPresent() && host.prlimit().isPresent();
+            // a root JVM that cannot switch uids would leave the code root with capabilities in its namespace
+            case UNSHARE -> host.unshare().isPresent() && host.prlimit().isPresent()
+                    && (!host.root() || dropPrivileges);
             case RLIMITS -> host.prlimit().isPresent();
             case NONE -> true;
         };
@@ -185,22 +167,6 @@ public final class PythonSandbox implements CodeExecutionEngine {
             }
         }
         return Path.of("/usr/bin/python3");
-    }
-
-    private static void chown(Path path, int uid) throws IOException {
-        Files.setAttribute(path, "unix:uid", uid);
-        Files.setAttribute(path, "unix:gid", uid);
-    }
-
-    private static void deleteRecursively(Path dir) {
-        if (dir == null || !Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            LOG.warn("could not delete sandbox dir {}: {}", dir, e.toString());
-        }
     }
 
     /** Builder for {@link PythonSandbox}. */

@@ -8,7 +8,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds the command line of one sandboxed run: {@code [setpriv] [prlimit] [bwrap | unshare] python3 -I -u main.py}.
+ * Builds the command line of one sandboxed run:
+ * {@code [sh: join cgroup] [setpriv] [prlimit] [bwrap | unshare] python3 -I -u main.py}.
+ * <p>
+ * At every level but {@link IsolationLevel#NONE}: the process joins the run's cgroup (when there is one) before
+ * anything else runs; {@code setpriv} sets a parent-death signal (SIGKILL when the JVM dies), {@code no_new_privs},
+ * and with an own uid switches to it with no groups and no capabilities (bounding set emptied). The uid is mapped to
+ * itself in every user namespace ({@code unshare --map-current-user}, bubblewrap's default), so the code holds no
+ * capability in its namespace either and sees the same uid as the host.
  *
  * @param argv      the full command
  * @param directory the host directory the process starts in
@@ -21,15 +28,33 @@ record SandboxCommand(List<String> argv, Path directory, Map<String, String> env
     private static final String SCRIPT = "main.py";
     private static final String[] SYSTEM_DIRS = {"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
             "/etc"};
+    /** Joins the cgroup given as $1, then runs the rest: no process of the run ever runs outside it. */
+    private static final String JOIN_CGROUP = "echo $$ > \"$1/cgroup.procs\" && shift && exec \"$@\"";
 
+    /** The command without a cgroup (each process capped on its own). */
     static SandboxCommand of(IsolationLevel level, HostSandboxSupport host, Path python, SandboxLimits limits,
                              int uid, Path workDir) {
+        return of(level, host, python, limits, uid, workDir, null);
+    }
+
+    /**
+     * @param uid    the run's own uid, or -1 to run as the JVM's user
+     * @param cgroup the run's cgroup directory, or null for none
+     */
+    static SandboxCommand of(IsolationLevel level, HostSandboxSupport host, Path python, SandboxLimits limits,
+                             int uid, Path workDir, Path cgroup) {
         List<String> argv = new ArrayList<>();
-        if (uid >= 0 && level != IsolationLevel.NONE) {
-            argv.addAll(List.of(host.setpriv().orElseThrow().toString(), "--reuid=" + uid, "--regid=" + uid,
-                    "--clear-groups", "--inh-caps=-all", "--no-new-privs"));
-        }
         if (level != IsolationLevel.NONE) {
+            if (cgroup != null) {
+                argv.addAll(List.of("/bin/sh", "-c", JOIN_CGROUP, "sh", cgroup.toString()));
+            }
+            host.setpriv().ifPresent(setpriv -> {
+                argv.addAll(List.of(setpriv.toString(), "--pdeathsig", "KILL", "--no-new-privs"));
+                if (uid >= 0) {
+                    argv.addAll(List.of("--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--inh-caps=-all",
+                            "--bounding-set=-all"));
+                }
+            });
             argv.add(host.prlimit().orElseThrow().toString());
             argv.add("--as=" + limits.memoryBytes());
             argv.add("--cpu=" + Math.max(1, (limits.cpuTime().toMillis() + 999) / 1000));
@@ -52,8 +77,8 @@ record SandboxCommand(List<String> argv, Path directory, Map<String, String> env
         if (bwrap) {
             argv.addAll(bwrapArgs(host, python, limits, workDir, env));
         } else if (level == IsolationLevel.UNSHARE) {
-            argv.addAll(List.of(host.unshare().orElseThrow().toString(), "--user", "--map-root-user", "--net",
-                    "--pid", "--fork", "--kill-child", "--mount-proc"));
+            argv.addAll(List.of(host.unshare().orElseThrow().toString(), "--user", "--map-current-user", "--net",
+                    "--pid", "--ipc", "--uts", "--fork", "--kill-child", "--mount-proc"));
         }
         argv.addAll(List.of(python.toString(), "-I", "-u", home + "/" + SCRIPT));
         return new SandboxCommand(List.copyOf(argv), workDir, Map.copyOf(env));
@@ -79,10 +104,14 @@ record SandboxCommand(List<String> argv, Path directory, Map<String, String> env
         if (prefix != null) {
             args.addAll(List.of("--ro-bind", prefix.toString(), prefix.toString()));
         }
+        // writable: only the size-capped tmpfs /sandbox, /tmp and /dev/shm; the root tmpfs and /dev go read-only
+        String size = String.valueOf(limits.diskBytes());
         args.addAll(List.of("--proc", "/proc", "--dev", "/dev",
-                "--size", String.valueOf(limits.diskBytes()), "--tmpfs", "/tmp",
-                "--size", String.valueOf(limits.diskBytes()), "--tmpfs", BWRAP_WORK_DIR,
+                "--size", size, "--tmpfs", "/dev/shm",
+                "--size", size, "--tmpfs", "/tmp",
+                "--size", size, "--tmpfs", BWRAP_WORK_DIR,
                 "--ro-bind", script(workDir).toString(), BWRAP_WORK_DIR + "/" + SCRIPT,
+                "--remount-ro", "/dev", "--remount-ro", "/",
                 "--chdir", BWRAP_WORK_DIR, "--clearenv"));
         env.forEach((k, v) -> args.addAll(List.of("--setenv", k, v)));
         return args;

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class PythonSandboxTest {
 
@@ -39,9 +38,10 @@ class PythonSandboxTest {
     }
 
     @Test
-    void strongestIsolationIsUsedWhenBubblewrapIsInstalled() {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/bwrap")), "bubblewrap not installed: weaker level in force");
-        assertThat(sandbox.isolation()).isEqualTo(IsolationLevel.BUBBLEWRAP);
+    void strongestIsolationIsDetectedAndUsed() {
+        assertThat(sandbox.isolation()).as("bubblewrap is a test prerequisite (scripts/test-prerequisites.sh)")
+                .isEqualTo(IsolationLevel.BUBBLEWRAP);
+        assertThat(sandbox.run("pass").isolation()).isEqualTo(IsolationLevel.BUBBLEWRAP);
     }
 
     @Test
@@ -59,7 +59,6 @@ class PythonSandboxTest {
 
     @Test
     void cpuTimeCapKillsABusyLoopBeforeTheWallDeadline() {
-        assumeTrue(sandbox.isolation() != IsolationLevel.NONE, "CPU cap needs prlimit (RLIMIT_CPU)");
         PythonSandbox cpuCapped = PythonSandbox.builder().limits(SandboxLimits.builder()
                 .wallTime(Duration.ofSeconds(20)).cpuTime(Duration.ofSeconds(1)).build()).build();
 
@@ -71,47 +70,7 @@ class PythonSandboxTest {
     }
 
     @Test
-    void forkBombIsCappedAtTheProcessLimitAndLeavesNothingBehind() {
-        assumeTrue(sandbox.dropsPrivileges(), "process cap (RLIMIT_NPROC) needs its own uid: JVM must be root");
-        String code = """
-                import os, time
-                print('uid', os.getuid(), flush=True)
-                n = 0
-                try:
-                    for _ in range(5000):
-                        if os.fork() == 0:
-                            time.sleep(60)
-                            os._exit(0)
-                        n += 1
-                except OSError as e:
-                    print('refused after', n, e.errno, flush=True)
-                """;
-
-        ExecutionResult result = sandbox.run(code);
-
-        String[] lines = result.stdout().split("\n");
-        assertThat(lines[1]).startsWith("refused after ");
-        int forked = Integer.parseInt(lines[1].split(" ")[2]);
-        assertThat(forked).isLessThan(64);
-        assertThat(result.duration()).isLessThan(Duration.ofSeconds(6));
-        assertThat(processesAliveOf(uidOf(result))).isZero();
-    }
-
-    @Test
-    void classicForkBombEndsAtTheDeadlineWithoutLeftovers() {
-        assumeTrue(sandbox.dropsPrivileges(), "an uncapped fork bomb is only safe with RLIMIT_NPROC on its own uid");
-
-        ExecutionResult result = sandbox.run("import os\nprint('uid', os.getuid(), flush=True)\nwhile True:\n    try:\n        os.fork()\n"
-                + "    except OSError:\n        pass\n");
-
-        assertThat(result.timedOut()).isTrue();
-        assertThat(result.duration()).isLessThan(Duration.ofSeconds(8));
-        assertThat(processesAliveOf(uidOf(result))).isZero();
-    }
-
-    @Test
     void memoryHogGetsMemoryError() {
-        assumeTrue(sandbox.isolation() != IsolationLevel.NONE, "memory cap needs prlimit (RLIMIT_AS)");
 
         ExecutionResult result = sandbox.run("x = bytearray(1024 * 1024 * 1024)\nprint('allocated')");
 
@@ -134,7 +93,6 @@ class PythonSandboxTest {
 
     @Test
     void oneHugeFileStopsAtTheFileSizeCap() {
-        assumeTrue(sandbox.isolation() != IsolationLevel.NONE, "file-size cap needs prlimit (RLIMIT_FSIZE)");
         String code = """
                 written = 0
                 try:
@@ -157,8 +115,6 @@ class PythonSandboxTest {
 
     @Test
     void fillingTheDiskWithManyFilesStopsAtTheTmpfsSize() {
-        assumeTrue(sandbox.isolation() == IsolationLevel.BUBBLEWRAP,
-                "a total disk cap needs bubblewrap's size-capped tmpfs; other levels cap each file only");
         String code = """
                 import os
                 written = 0
@@ -194,8 +150,6 @@ class PythonSandboxTest {
 
     @Test
     void parentsSecretsInItsEnvironAndPrivateFilesAreUnreadable(@TempDir Path dir) throws IOException {
-        assumeTrue(sandbox.dropsPrivileges() || sandbox.isolation() == IsolationLevel.BUBBLEWRAP,
-                "hiding the parent's files and /proc needs its own uid or bubblewrap");
         Path secret = dir.resolve("api-key.txt");
         Files.writeString(secret, "sk-test-secret");
         Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-------"));
@@ -216,8 +170,6 @@ class PythonSandboxTest {
 
     @Test
     void writesOutsideTheWorkDirDoNotReachTheHost() throws IOException {
-        assumeTrue(sandbox.dropsPrivileges() || sandbox.isolation() == IsolationLevel.BUBBLEWRAP,
-                "protecting the host's files needs its own uid or bubblewrap");
         Path project = Path.of("target").toAbsolutePath().resolve("sandbox-escape-" + UUID.randomUUID() + ".txt");
         String code = """
                 try:
@@ -235,7 +187,6 @@ class PythonSandboxTest {
 
     @Test
     void tmpWritesStayInsideBubblewrapsPrivateTmp() {
-        assumeTrue(sandbox.isolation() == IsolationLevel.BUBBLEWRAP, "private /tmp needs bubblewrap");
         Path hostTmp = Path.of("/tmp", "sale4j-escape-" + UUID.randomUUID());
 
         ExecutionResult result = sandbox.run("open('" + hostTmp + "', 'w').write('x')\nprint('ok')");
@@ -261,8 +212,6 @@ class PythonSandboxTest {
 
     @Test
     void networkConnectionsAreRefused() throws IOException {
-        assumeTrue(sandbox.isolation().isAtLeast(IsolationLevel.UNSHARE),
-                "denying network needs a network namespace (bubblewrap or unshare)");
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             String code = """
                     import socket
@@ -287,30 +236,5 @@ class PythonSandboxTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("raise memoryBytes");
         assertThatThrownBy(() -> PythonSandbox.builder().pythonExecutable(Path.of("/nope/python3")).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pythonExecutable");
-    }
-
-    private static int uidOf(ExecutionResult result) {
-        int uid = Integer.parseInt(result.stdout().lines().findFirst().orElseThrow().split(" ")[1]);
-        assertThat(uid).isBetween(200_000, 249_999);
-        return uid;
-    }
-
-    /** Live (non-zombie) processes of one run's uid; other runs, even concurrent ones, have other uids. */
-    private static long processesAliveOf(int runUid) {
-        try (var procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-                    .filter(p -> {
-                        try {
-                            int uid = (Integer) Files.getAttribute(p, "unix:uid");
-                            String stat = Files.readString(p.resolve("stat"));
-                            boolean zombie = stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
-                            return uid == runUid && !zombie;
-                        } catch (Exception gone) {
-                            return false;
-                        }
-                    }).count();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
