@@ -39,6 +39,10 @@ public final class SuiteBuilder implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        return call(data, out);
+    }
+
+    Integer call(Path data, Path out) throws IOException {
         Suite suite = build(data);
         suite.write(out);
         System.out.println("wrote " + suite + " to " + out + " (" + Files.size(out) + " bytes)");
