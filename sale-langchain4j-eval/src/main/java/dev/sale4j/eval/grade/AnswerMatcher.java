@@ -21,7 +21,7 @@ public final class AnswerMatcher {
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]");
     private static final Pattern ARTICLES = Pattern.compile("\\b(a|an|the)\\b");
     private static final Pattern ANSWER_LINE = Pattern.compile("(?im)^[\\s*_#>\\-]*(?:final\\s+)?answer\\s*[*_]*\\s*"
-            + "[:：]\\s*(.+?)\\s*$");
+            + "[:：]\\s*[*_]*\\s*(.+?)[\\s*_]*$");
 
     private AnswerMatcher() {
     }

@@ -39,7 +39,7 @@ public final class CodeExtractor {
         String fence = null;
         boolean openIsPython = false;
         boolean sawFence = false;
-        for (String line : text.split("\r?\n", -1)) {
+        for (String line : text.split("\r?\n")) {
             Matcher m = FENCE.matcher(line);
             if (open == null) {
                 if (m.matches()) {
