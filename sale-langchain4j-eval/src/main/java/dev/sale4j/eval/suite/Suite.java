@@ -27,6 +27,8 @@ public final class Suite {
     /** Classpath location of the bundled suite. */
     public static final String BUNDLED = "dev/sale4j/eval/suite/hst-suite-v1.jsonl.gz";
 
+    private static volatile Suite bundled;
+
     private final SuiteInfo info;
     private final List<BenchTask> tasks;
 
@@ -45,8 +47,24 @@ public final class Suite {
         this.tasks = tasks.stream().sorted(Comparator.comparing(BenchTask::id)).toList();
     }
 
-    /** @return the HST-style suite built from MMLU-CS, MBPP, LeetCode, HumanEval, SimpleQA and HotpotQA */
+    /**
+     * @return the HST-style suite built from MMLU-CS, MBPP, LeetCode, HumanEval, SimpleQA and HotpotQA (read once,
+     * then shared: suites are immutable)
+     */
     public static Suite bundled() {
+        Suite suite = bundled;
+        if (suite == null) {
+            synchronized (Suite.class) {
+                if (bundled == null) {
+                    bundled = readBundled();
+                }
+                suite = bundled;
+            }
+        }
+        return suite;
+    }
+
+    private static Suite readBundled() {
         try (InputStream in = Suite.class.getClassLoader().getResourceAsStream(BUNDLED)) {
             if (in == null) {
                 throw new IllegalStateException(BUNDLED + " is missing from the classpath; add the "
