@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -31,19 +30,21 @@ public final class Suite {
 
     private final SuiteInfo info;
     private final List<BenchTask> tasks;
+    private final Map<String, BenchTask> byId;
 
     public Suite(SuiteInfo info, List<BenchTask> tasks) {
         if (info == null) {
             throw new IllegalArgumentException("a suite needs its SuiteInfo header");
         }
-        Set<String> ids = new HashSet<>();
+        Map<String, BenchTask> ids = new HashMap<>();
         for (BenchTask task : tasks) {
-            if (!ids.add(task.id())) {
+            if (ids.putIfAbsent(task.id(), task) != null) {
                 throw new IllegalArgumentException("duplicate task id '" + task.id() + "'; task ids must be unique "
                         + "within a suite");
             }
         }
         this.info = info;
+        this.byId = ids;
         this.tasks = tasks.stream().sorted(Comparator.comparing(BenchTask::id)).toList();
     }
 
@@ -94,7 +95,7 @@ public final class Suite {
     }
 
     public Optional<BenchTask> task(String id) {
-        return tasks.stream().filter(t -> t.id().equals(id)).findFirst();
+        return Optional.ofNullable(byId.get(id));
     }
 
     /** @return this suite with the tasks of {@code other} added (its sources too); task ids must not collide */

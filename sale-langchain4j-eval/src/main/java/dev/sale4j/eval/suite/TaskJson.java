@@ -101,7 +101,7 @@ final class TaskJson {
                 throw new IllegalArgumentException("field 'metadata' must be an object of strings, e.g. "
                         + "{\"difficulty\": \"Hard\"}");
             }
-            meta.fields().forEachRemaining(e -> metadata.put(e.getKey(), e.getValue().asText()));
+            meta.properties().forEach(e -> metadata.put(e.getKey(), e.getValue().asText()));
         }
         return new BenchTask(text(node, "id", true),
                 field(() -> Domain.of(text(node, "domain", true)), "domain"),

@@ -58,6 +58,27 @@ class CodeGraderTest {
     }
 
     @Test
+    void everyHumanEvalCanonicalSolutionPassesBehindItsPrompt() throws Exception {
+        List<BenchTask> all = suite.filter(t -> t.source().equals("humaneval")).tasks();
+        assertThat(all).hasSize(164);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Verdict>> verdicts = new ArrayList<>();
+            all.forEach(task -> verdicts.add(workers.submit(() -> GRADER.gradeReference(task))));
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                Verdict v = verdicts.get(i).get();
+                if (!v.correct()) {
+                    failures.add(all.get(i).id() + ": " + v.reason());
+                }
+            }
+            assertThat(failures).isEmpty();
+        } finally {
+            workers.shutdownNow();
+        }
+    }
+
+    @Test
     void codeInAnAnswerWithProseAndAUsageExampleIsGraded() {
         BenchTask task = suite.task("humaneval/000").orElseThrow();
         String answer = "Here is the function:\n\n```python\n" + reference(task) + "```\n\nFor example:\n\n```python\n"
