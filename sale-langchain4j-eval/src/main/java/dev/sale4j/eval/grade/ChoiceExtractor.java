@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Finds the letter an answer chooses, trying in order: "Answer: X" lines; "the answer is (x)", "option X",
  * "choice **X**" anywhere; an answer that is just a letter ("C", "(c)", "**C**", "C) ..."); formatted letters
  * ("(c)", "**C**") anywhere. The first rule that finds a letter decides; if it finds several different letters
- * the answer is ambiguous and counts as no choice.
+ * the answer is ambiguous and counts as no choice. Outside "Answer:" lines only letters that are options count
+ * (so "my answer, I think, is (b)" is not read as I).
  */
 public final class ChoiceExtractor {
 
@@ -39,12 +40,12 @@ public final class ChoiceExtractor {
         }
         Set<String> found = new LinkedHashSet<>();
         for (Matcher m = ANSWER_LINE.matcher(text); m.find(); ) {
-            collect(TOKEN.matcher(m.group(1)), found);
+            collect(TOKEN.matcher(m.group(1)), found, 26);
         }
         if (!found.isEmpty()) {
             return decide(found, letters, "an 'Answer:' line");
         }
-        collect(MARKER.matcher(text), found);
+        collect(MARKER.matcher(text), found, letters);
         if (!found.isEmpty()) {
             return decide(found, letters, "an answer marker");
         }
@@ -56,18 +57,22 @@ public final class ChoiceExtractor {
                 return decide(found, letters, "the answer itself");
             }
         }
-        collect(FORMATTED.matcher(text), found);
+        collect(FORMATTED.matcher(text), found, letters);
         if (!found.isEmpty()) {
             return decide(found, letters, "formatted letters");
         }
         return new Choice(null, "no chosen letter found; expected e.g. 'Answer: C'");
     }
 
-    private static void collect(Matcher m, Set<String> found) {
+    /** Adds the letters found among the first {@code range} of the alphabet (26: any, to report impossible ones). */
+    private static void collect(Matcher m, Set<String> found, int range) {
         while (m.find()) {
             for (int g = 1; g <= m.groupCount(); g++) {
                 if (m.group(g) != null) {
-                    found.add(m.group(g).toUpperCase());
+                    String letter = m.group(g).toUpperCase();
+                    if (letter.charAt(0) - 'A' < range) {
+                        found.add(letter);
+                    }
                     break;
                 }
             }

@@ -33,7 +33,7 @@ class ChoiceGraderTest {
 
         for (String answer : List.of("Answer: C", "answer: (c)", "**C**", "(c)", "C", "c", "C) a stack",
                 "The answer is (C).", "**Answer:** C", "The correct option is C.", "Final answer: **C**",
-                "Between these I would go with **C** since it halts.", "C. Because the loop terminates.")) {
+                "Between these I would go with **C** since it halts.", "C. Because the loop terminates.", "My answer I think is (c).")) {
             Verdict verdict = grader.grade(c, answer);
             assertThat(verdict.correct()).as(answer + " -> " + verdict.reason()).isTrue();
             assertThat(verdict.method()).isEqualTo("choice");
