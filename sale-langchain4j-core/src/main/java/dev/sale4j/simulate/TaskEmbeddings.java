@@ -13,13 +13,16 @@ import java.util.Random;
  * all-MiniLM-L6-v2, 384 dimensions), optionally reduced by a seeded Gaussian random projection to fewer dimensions
  * (Johnson-Lindenstrauss: cosine similarities are kept approximately), then normalised to unit length. The reduction
  * is what lets brute-force kNN over 10,000 tasks fit the simulator's time budget; {@code dimensions = 0} keeps the
- * model's own vectors.
+ * model's own vectors. Vectors are cached by text, so one instance embeds each text once however many simulations
+ * use it.
  */
 public final class TaskEmbeddings {
 
     private final EmbeddingModel model;
     private final int dimensions;
     private final long seed;
+    private final java.util.Map<String, float[]> cache = new java.util.concurrent.ConcurrentHashMap<>();
+    private float[][] projection;
 
     private TaskEmbeddings(EmbeddingModel model, int dimensions, long seed) {
         if (model == null) {
@@ -47,21 +50,24 @@ public final class TaskEmbeddings {
     }
 
     /** One unit vector per text, same order. */
-    public List<float[]> embed(List<String> texts) {
-        List<TextSegment> segments = texts.stream().map(t -> TextSegment.from(t.isBlank() ? " " : t)).toList();
-        List<Embedding> raw = model.embedAll(segments).content();
-        List<float[]> out = new ArrayList<>(raw.size());
-        float[][] projection = null;
-        for (Embedding e : raw) {
-            float[] v = e.vector();
-            if (dimensions > 0 && dimensions < v.length) {
-                if (projection == null) {
-                    projection = projection(v.length);
+    public synchronized List<float[]> embed(List<String> texts) {
+        List<String> missing = texts.stream().distinct().filter(t -> !cache.containsKey(t)).toList();
+        if (!missing.isEmpty()) {
+            List<TextSegment> segments = missing.stream().map(t -> TextSegment.from(t.isBlank() ? " " : t)).toList();
+            List<Embedding> raw = model.embedAll(segments).content();
+            for (int i = 0; i < raw.size(); i++) {
+                float[] v = raw.get(i).vector();
+                if (dimensions > 0 && dimensions < v.length) {
+                    if (projection == null) {
+                        projection = projection(v.length);
+                    }
+                    v = project(v, projection);
                 }
-                v = project(v, projection);
+                cache.put(missing.get(i), normalised(v));
             }
-            out.add(normalised(v));
         }
+        List<float[]> out = new ArrayList<>(texts.size());
+        texts.forEach(t -> out.add(cache.get(t)));
         return out;
     }
 
