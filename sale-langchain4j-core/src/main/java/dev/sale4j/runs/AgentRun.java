@@ -18,6 +18,8 @@ import java.util.Map;
  * @param correct          whether its execution was correct; null when it did not execute or the outcome is unknown
  * @param executionTokens  tokens its execution used; null when it did not execute
  * @param executionCostUsd USD cost of its execution; null when it did not execute
+ * @param execution        format v2: token split, tool calls, duration, verdict and verifier score of its
+ *                         execution; null when not recorded
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record AgentRun(
@@ -29,7 +31,15 @@ public record AgentRun(
         Map<String, Integer> juryScores,
         Boolean correct,
         Long executionTokens,
-        Double executionCostUsd) {
+        Double executionCostUsd,
+        ExecutionDetail execution) {
+
+    /** A version-1 entry: no execution detail. */
+    public AgentRun(String agent, long planTokens, double price, double entropy, String entropyEstimator,
+            Map<String, Integer> juryScores, Boolean correct, Long executionTokens, Double executionCostUsd) {
+        this(agent, planTokens, price, entropy, entropyEstimator, juryScores, correct, executionTokens,
+                executionCostUsd, null);
+    }
 
     public AgentRun {
         if (agent == null || agent.isBlank()) {
@@ -68,6 +78,12 @@ public record AgentRun(
             throw new IllegalArgumentException("Agent '" + agent + "': executionCostUsd is " + executionCostUsd
                     + ", must be a finite USD figure >= 0");
         }
+    }
+
+    /** This entry with the given execution detail. */
+    public AgentRun withExecution(ExecutionDetail detail) {
+        return new AgentRun(agent, planTokens, price, entropy, entropyEstimator, juryScores, correct, executionTokens,
+                executionCostUsd, detail);
     }
 
     /** True when the run says whether the execution was correct and what it cost: what fitting needs. */

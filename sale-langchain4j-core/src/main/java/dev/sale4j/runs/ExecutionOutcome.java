@@ -6,8 +6,14 @@ package dev.sale4j.runs;
  * @param correct  whether the execution was correct; null when not (yet) known
  * @param tokens   tokens the execution used
  * @param costUsd  USD cost of the execution
+ * @param detail   format v2: token split, tool calls, duration, verdict, verifier score; may be null
  */
-public record ExecutionOutcome(Boolean correct, long tokens, double costUsd) {
+public record ExecutionOutcome(Boolean correct, long tokens, double costUsd, ExecutionDetail detail) {
+
+    /** An outcome without execution detail. */
+    public ExecutionOutcome(Boolean correct, long tokens, double costUsd) {
+        this(correct, tokens, costUsd, null);
+    }
 
     public ExecutionOutcome {
         if (tokens < 0) {
@@ -20,5 +26,10 @@ public record ExecutionOutcome(Boolean correct, long tokens, double costUsd) {
 
     public static ExecutionOutcome of(boolean correct, long tokens, double costUsd) {
         return new ExecutionOutcome(correct, tokens, costUsd);
+    }
+
+    /** This outcome with its execution detail. */
+    public ExecutionOutcome withDetail(ExecutionDetail detail) {
+        return new ExecutionOutcome(correct, tokens, costUsd, detail);
     }
 }

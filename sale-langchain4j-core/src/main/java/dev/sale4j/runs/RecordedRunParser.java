@@ -43,10 +43,11 @@ final class RecordedRunParser {
 
     private static RecordedRun read(JsonNode root) {
         int version = (int) integer(root, "schemaVersion", "schemaVersion", 1, Integer.MAX_VALUE);
-        if (version != RecordedRun.SCHEMA_VERSION) {
+        if (version < RecordedRun.OLDEST_VERSION || version > RecordedRun.SCHEMA_VERSION) {
             throw new IllegalArgumentException("schemaVersion " + version + " is not supported: this sale4j reads "
-                    + "version " + RecordedRun.SCHEMA_VERSION);
+                    + "versions " + RecordedRun.OLDEST_VERSION + " to " + RecordedRun.SCHEMA_VERSION);
         }
+        boolean v2 = version >= 2;
         String id = text(root, "id", "id", true);
         if (id.isBlank()) {
             throw new IllegalArgumentException("field 'id' is blank: give every task an id");
@@ -64,12 +65,80 @@ final class RecordedRunParser {
         }
         List<AgentRun> agents = new ArrayList<>();
         for (int i = 0; i < agentsNode.size(); i++) {
-            agents.add(agent(agentsNode.get(i), "agents[" + i + "]"));
+            agents.add(agent(agentsNode.get(i), "agents[" + i + "]", v2));
         }
-        return new RecordedRun(version, id, text, domain, bin, winner, agents);
+        AuctionOverhead overhead = v2 ? overhead(root.get("overhead")) : null;
+        RoutingInfo routing = v2 ? routing(root.get("routing")) : null;
+        return new RecordedRun(version, id, text, domain, bin, winner, agents, overhead, routing);
     }
 
-    private static AgentRun agent(JsonNode node, String path) {
+    private static AuctionOverhead overhead(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        object(node, "overhead");
+        return new AuctionOverhead(integer(node, "tokens", "overhead.tokens", 0, Long.MAX_VALUE),
+                number(node, "costUsd", "overhead.costUsd", true, 0, Double.MAX_VALUE));
+    }
+
+    private static RoutingInfo routing(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        object(node, "routing");
+        String policy = text(node, "policy", "routing.policy", true);
+        Integer order = node.hasNonNull("order")
+                ? (int) integer(node, "order", "routing.order", 0, Integer.MAX_VALUE) : null;
+        Integer position = node.hasNonNull("position")
+                ? (int) integer(node, "position", "routing.position", 0, Integer.MAX_VALUE) : null;
+        Long seed = node.hasNonNull("seed") ? integer(node, "seed", "routing.seed", Long.MIN_VALUE, Long.MAX_VALUE)
+                : null;
+        return new RoutingInfo(policy, order, position, seed, bool(node, "refined", "routing.refined"),
+                text(node, "refinedAgent", "routing.refinedAgent", false),
+                bool(node, "winnerCorrect", "routing.winnerCorrect"));
+    }
+
+    private static ExecutionDetail execution(JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        object(node, path);
+        Long in = optionalInteger(node, "inputTokens", path + ".inputTokens");
+        Long out = optionalInteger(node, "outputTokens", path + ".outputTokens");
+        Long calls = optionalInteger(node, "toolCalls", path + ".toolCalls");
+        if (calls != null && calls > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("field '" + path + ".toolCalls' is " + calls + ": too large");
+        }
+        Long duration = optionalInteger(node, "durationMs", path + ".durationMs");
+        Double verifier = node.hasNonNull("verifierScore")
+                ? number(node, "verifierScore", path + ".verifierScore", true, 0, 1) : null;
+        return new ExecutionDetail(in, out, calls == null ? null : calls.intValue(), duration,
+                text(node, "verdict", path + ".verdict", false), text(node, "reason", path + ".reason", false),
+                verifier);
+    }
+
+    private static void object(JsonNode node, String path) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("field '" + path + "' must be an object, got " + node);
+        }
+    }
+
+    private static Long optionalInteger(JsonNode node, String field, String path) {
+        return node.hasNonNull(field) ? integer(node, field, path, 0, Long.MAX_VALUE) : null;
+    }
+
+    private static Boolean bool(JsonNode node, String field, String path) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isBoolean()) {
+            throw new IllegalArgumentException("field '" + path + "' must be true, false or null");
+        }
+        return v.booleanValue();
+    }
+
+    private static AgentRun agent(JsonNode node, String path, boolean v2) {
         if (!node.isObject()) {
             throw new IllegalArgumentException("field '" + path + "' must be an object");
         }
@@ -103,7 +172,8 @@ final class RecordedRunParser {
                 ? integer(node, "executionTokens", path + ".executionTokens", 0, Long.MAX_VALUE) : null;
         Double cost = node.hasNonNull("executionCostUsd")
                 ? number(node, "executionCostUsd", path + ".executionCostUsd", true, 0, Double.MAX_VALUE) : null;
-        return new AgentRun(name, planTokens, price, entropy, estimator, scores, correct, tokens, cost);
+        ExecutionDetail detail = v2 ? execution(node.get("execution"), path + ".execution") : null;
+        return new AgentRun(name, planTokens, price, entropy, estimator, scores, correct, tokens, cost, detail);
     }
 
     private static IllegalArgumentException missing(String path) {

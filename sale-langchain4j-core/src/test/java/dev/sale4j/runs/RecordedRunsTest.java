@@ -50,7 +50,7 @@ class RecordedRunsTest {
     void eachRunIsOneLine() throws IOException {
         Path file = dir.resolve("runs.jsonl");
         RecordedRuns.write(file, List.of(sample("a"), sample("b"), sample("c")));
-        assertThat(Files.readAllLines(file)).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("{\"schemaVersion\":1,"));
+        assertThat(Files.readAllLines(file)).hasSize(3).allSatisfy(l -> assertThat(l).startsWith("{\"schemaVersion\":2,"));
     }
 
     @Test
@@ -93,8 +93,8 @@ class RecordedRunsTest {
 
     @Test
     void anotherSchemaVersionIsRejected() {
-        assertThatThrownBy(() -> RecordedRuns.parseLine(GOOD.replace("\"schemaVersion\":1", "\"schemaVersion\":2")))
-                .hasMessageContaining("schemaVersion 2 is not supported");
+        assertThatThrownBy(() -> RecordedRuns.parseLine(GOOD.replace("\"schemaVersion\":1", "\"schemaVersion\":3")))
+                .hasMessageContaining("schemaVersion 3 is not supported: this sale4j reads versions 1 to 2");
     }
 
     @Test
@@ -142,9 +142,68 @@ class RecordedRunsTest {
         try (InputStream in = RecordedRun.class.getResourceAsStream("recorded-run.schema.json")) {
             assertThat(in).isNotNull();
             String schema = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(schema).contains("\"schemaVersion\": {\"const\": 1")
+            assertThat(schema).contains("\"schemaVersion\": {\"enum\": [1, 2]")
+                    .contains("\"verifierScore\"").contains("\"routing\"").contains("\"overhead\"")
                     .contains("\"required\": [\"agent\", \"planTokens\", \"price\", \"entropy\"]");
         }
+    }
+
+    private static final String GOOD_V2 = "{\"schemaVersion\":2,\"id\":\"t2\",\"text\":\"Reverse a list\","
+            + "\"winner\":\"small\",\"agents\":[{\"agent\":\"small\",\"planTokens\":120,\"price\":0.05,"
+            + "\"entropy\":0.4,\"correct\":true,\"executionTokens\":900,\"executionCostUsd\":0.000045,"
+            + "\"execution\":{\"inputTokens\":600,\"outputTokens\":300,\"toolCalls\":2,\"durationMs\":1500,"
+            + "\"verdict\":\"correct\",\"reason\":\"3/3 tests\",\"verifierScore\":0.8}},"
+            + "{\"agent\":\"big\",\"planTokens\":200,\"price\":0.36,\"entropy\":0.7}],"
+            + "\"overhead\":{\"tokens\":1200,\"costUsd\":0.0002},"
+            + "\"routing\":{\"policy\":\"sale-online\",\"order\":1,\"position\":17,\"seed\":7,\"refined\":true,"
+            + "\"refinedAgent\":\"small\",\"winnerCorrect\":true}}";
+
+    @Test
+    void versionTwoLinesCarryExecutionDetailOverheadAndRouting() {
+        RecordedRun run = RecordedRuns.parseLine(GOOD_V2);
+
+        ExecutionDetail e = run.agent("small").execution();
+        assertThat(e).isEqualTo(new ExecutionDetail(600L, 300L, 2, 1500L, "correct", "3/3 tests", 0.8));
+        assertThat(e.totalTokens()).isEqualTo(900L);
+        assertThat(run.agent("big").execution()).isNull();
+        assertThat(run.overhead()).isEqualTo(new AuctionOverhead(1200, 0.0002));
+        assertThat(run.routing()).isEqualTo(new RoutingInfo("sale-online", 1, 17, 7L, true, "small", true));
+        assertThat(run.policy()).isEqualTo("sale-online");
+        assertThat(RecordedRuns.parseLine(RecordedRuns.toLine(run))).isEqualTo(run);
+    }
+
+    @Test
+    void versionOneLinesStillReadAndIgnoreVersionTwoFields() {
+        RecordedRun run = RecordedRuns.parseLine(GOOD.replace("\"agents\":[", "\"routing\":{\"policy\":\"x\"},\"agents\":["));
+        assertThat(run.schemaVersion()).isEqualTo(1);
+        assertThat(run.routing()).isNull();
+        assertThat(run.overhead()).isNull();
+    }
+
+    @Test
+    void badVersionTwoFieldsNameTheLineAndField() throws IOException {
+        Path file = write(GOOD, GOOD_V2.replace("\"verifierScore\":0.8", "\"verifierScore\":1.5"));
+        assertThatThrownBy(() -> RecordedRuns.read(file))
+                .hasMessage("line 2: field 'agents[0].execution.verifierScore' is 1.5: it must lie in [0.0, 1.0]");
+        assertThatThrownBy(() -> RecordedRuns.parseLine(GOOD_V2.replace("\"policy\":\"sale-online\",", "")))
+                .hasMessage("field 'routing.policy' is missing");
+        assertThatThrownBy(() -> RecordedRuns.parseLine(GOOD_V2.replace("\"tokens\":1200", "\"tokens\":-1")))
+                .hasMessage("field 'overhead.tokens' is -1: it must lie in [0, inf)");
+        assertThatThrownBy(() -> RecordedRuns.parseLine(GOOD_V2.replace("\"winnerCorrect\":true",
+                "\"winnerCorrect\":false")))
+                .hasMessageContaining("routing.winnerCorrect is false but the winner's entry says correct=true");
+        assertThatThrownBy(() -> RecordedRuns.parseLine(GOOD_V2.replace("\"refinedAgent\":\"small\"",
+                "\"refinedAgent\":\"ghost\"")))
+                .hasMessageContaining("names refined agent 'ghost', which is not among its agents");
+    }
+
+    @Test
+    void versionTwoFieldsInAVersionOneRunAreRejectedInCode() {
+        RecordedRun v1 = RecordedRuns.parseLine(GOOD);
+        assertThatThrownBy(() -> new RecordedRun(1, v1.id(), v1.text(), v1.domain(), v1.bin(), v1.winner(),
+                v1.agents(), new AuctionOverhead(1, 0), null))
+                .hasMessageContaining("has version-2 fields (overhead, routing or execution) but schema version 1");
+        assertThat(v1.with(new AuctionOverhead(1, 0), null).schemaVersion()).isEqualTo(2);
     }
 
     private Path write(String... lines) throws IOException {

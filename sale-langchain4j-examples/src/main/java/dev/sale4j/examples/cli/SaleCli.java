@@ -3,13 +3,13 @@ package dev.sale4j.examples.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code sale} command line: runs auctions and fits weights. */
+/** The {@code sale} command line: runs auctions, fits weights, evaluates routing policies on recorded runs. */
 @Command(
         name = "sale",
         mixinStandardHelpOptions = true,
         version = "sale4j 0.1.0-SNAPSHOT",
         description = "SALE for LangChain4j: route tasks to a pool of LLM agents by strategy auctions.",
-        subcommands = {AuctionCommand.class, FitCommand.class})
+        subcommands = {AuctionCommand.class, FitCommand.class, EvaluateCommand.class})
 public final class SaleCli implements Runnable {
 
     @CommandLine.Spec

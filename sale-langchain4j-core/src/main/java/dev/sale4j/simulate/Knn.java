@@ -1,0 +1,66 @@
+package dev.sale4j.simulate;
+
+import java.util.List;
+
+/** Brute-force cosine k-nearest neighbours over unit vectors (dot products), for the text routers. */
+final class Knn {
+
+    private final List<float[]> reference;
+    private final int k;
+
+    Knn(List<float[]> reference, int k) {
+        if (reference.isEmpty()) {
+            throw new IllegalArgumentException("kNN needs at least one training task");
+        }
+        this.reference = reference;
+        this.k = Math.min(k, reference.size());
+    }
+
+    /** Indices of the k most similar reference vectors, most similar first (ties: lower index first). */
+    int[] nearest(float[] query) {
+        int[] best = new int[k];
+        float[] sims = new float[k];
+        int filled = 0;
+        for (int i = 0; i < reference.size(); i++) {
+            float s = dot(query, reference.get(i));
+            if (filled < k) {
+                int p = filled++;
+                while (p > 0 && sims[p - 1] < s) {
+                    sims[p] = sims[p - 1];
+                    best[p] = best[p - 1];
+                    p--;
+                }
+                sims[p] = s;
+                best[p] = i;
+            } else if (s > sims[k - 1]) {
+                int p = k - 1;
+                while (p > 0 && sims[p - 1] < s) {
+                    sims[p] = sims[p - 1];
+                    best[p] = best[p - 1];
+                    p--;
+                }
+                sims[p] = s;
+                best[p] = i;
+            }
+        }
+        return best;
+    }
+
+    static float dot(float[] a, float[] b) {
+        float s0 = 0;
+        float s1 = 0;
+        float s2 = 0;
+        float s3 = 0;
+        int i = 0;
+        for (; i + 3 < a.length; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < a.length; i++) {
+            s0 += a[i] * b[i];
+        }
+        return s0 + s1 + s2 + s3;
+    }
+}
