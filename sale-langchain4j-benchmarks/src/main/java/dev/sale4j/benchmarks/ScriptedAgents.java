@@ -6,8 +6,8 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import java.util.concurrent.locks.LockSupport;
 
 /** Agents whose every call answers after a fixed latency (zero for an instant agent), with realistic texts. */

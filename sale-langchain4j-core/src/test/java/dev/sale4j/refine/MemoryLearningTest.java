@@ -2,14 +2,14 @@ package dev.sale4j.refine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionResult;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionResult;
 import dev.sale4j.memory.AuctionMemory;
 import dev.sale4j.memory.EmbeddingStoreAuctionMemory;
 import dev.sale4j.memory.MemoryStats;
 import dev.sale4j.memory.Outcome;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import dev.sale4j.score.Weights;
 import java.util.ArrayList;
 import java.util.List;

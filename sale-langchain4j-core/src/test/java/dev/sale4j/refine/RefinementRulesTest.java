@@ -2,21 +2,22 @@ package dev.sale4j.refine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionResult;
-import dev.sale4j.AuctionTask;
-import dev.sale4j.Phase;
-import dev.sale4j.PhaseUsage;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionMemoryRecorder;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.auction.Phase;
+import dev.sale4j.auction.PhaseUsage;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.memory.AuctionMemory;
 import dev.sale4j.memory.BidLabel;
 import dev.sale4j.memory.BidPair;
+import dev.sale4j.memory.MemoryBid;
 import dev.sale4j.memory.MemoryEntry;
 import dev.sale4j.memory.MemoryStats;
-import dev.sale4j.memory.MemoryBid;
 import dev.sale4j.memory.Outcome;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.pool.AuctionTask;
 import dev.sale4j.score.ScoreTerms;
 import dev.sale4j.score.ScoredBid;
 import dev.sale4j.score.Weights;
@@ -36,8 +37,7 @@ class RefinementRulesTest {
         final List<String> asked = new CopyOnWriteArrayList<>();
 
         @Override
-        public MemoryEntry record(String namespace, AuctionResult result) {
-            MemoryEntry entry = MemoryEntry.of(namespace, result);
+        public MemoryEntry record(MemoryEntry entry) {
             recorded.add(entry);
             return entry;
         }
@@ -175,7 +175,7 @@ class RefinementRulesTest {
                 agent("large", 0.36, "GOOD large plan", "unused"));
         OnePairMemory broken = new OnePairMemory() {
             @Override
-            public MemoryEntry record(String namespace, AuctionResult result) {
+            public MemoryEntry record(MemoryEntry entry) {
                 throw new IllegalStateException("disk full");
             }
 

@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.pool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

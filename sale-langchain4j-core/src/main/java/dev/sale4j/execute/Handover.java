@@ -1,4 +1,4 @@
-package dev.sale4j.chat;
+package dev.sale4j.execute;
 
 /**
  * A task moved from one agent to the next-best bidder because the first failed with a retriable error.

@@ -1,9 +1,9 @@
-package dev.sale4j.chat;
+package dev.sale4j.execute;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.model.input.PromptTemplate;
-import dev.sale4j.Prompts;
+import dev.sale4j.pool.Prompts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.pool;
 
 import dev.langchain4j.agent.tool.ToolSpecification;
 import dev.langchain4j.model.input.PromptTemplate;

@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.pool;
 
 import static java.util.Objects.requireNonNull;
 

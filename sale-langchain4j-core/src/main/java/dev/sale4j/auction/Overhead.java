@@ -1,5 +1,7 @@
-package dev.sale4j;
+package dev.sale4j.auction;
 
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.auction;
 
 import dev.langchain4j.exception.LangChain4jException;
 import dev.sale4j.bid.BidFailure;

@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.auction;
 
 /**
  * Tokens one auction call cost one agent.

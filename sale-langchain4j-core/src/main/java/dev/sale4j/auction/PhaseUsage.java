@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.auction;
 
 /**
  * Overhead of one auction phase for one agent: calls, tokens and their USD cost at the agent's prices.

@@ -1,21 +1,20 @@
-package dev.sale4j.chat;
+package dev.sale4j.execute;
 
-import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.RetriableException;
 import java.util.List;
 
 /**
- * The agent executing a task failed with an error that no other agent could absorb: a non-retriable error, or a
- * retriable one when no bidder was left to hand the task to. The message names the task, its auction, the agent and
- * the handovers; the cause is the backend's own exception.
+ * The agent executing a task failed with a retriable error (rate limit, 5xx, timeout, connection) and no other bidder
+ * was left to take the task over: trying again later may succeed. See {@link SaleExecutionException}.
  */
-public class SaleExecutionException extends LangChain4jException {
+public class RetriableSaleExecutionException extends RetriableException implements ExecutionFailure {
 
     private final String taskId;
     private final String auctionId;
     private final String agent;
     private final List<Handover> handovers;
 
-    public SaleExecutionException(String message, String taskId, String auctionId, String agent,
+    public RetriableSaleExecutionException(String message, String taskId, String auctionId, String agent,
             List<Handover> handovers, Throwable cause) {
         super(message, cause);
         this.taskId = taskId;
@@ -24,20 +23,22 @@ public class SaleExecutionException extends LangChain4jException {
         this.handovers = List.copyOf(handovers);
     }
 
+    @Override
     public String taskId() {
         return taskId;
     }
 
-    /** The task's auction, or null in shadow mode. */
+    @Override
     public String auctionId() {
         return auctionId;
     }
 
-    /** The agent whose call failed. */
+    @Override
     public String agent() {
         return agent;
     }
 
+    @Override
     public List<Handover> handovers() {
         return handovers;
     }

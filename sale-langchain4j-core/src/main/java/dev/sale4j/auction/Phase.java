@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.auction;
 
 /** The stages of one auction whose calls cost tokens and time. */
 public enum Phase {

@@ -1,8 +1,12 @@
-package dev.sale4j;
+package dev.sale4j.auction;
 
 import dev.sale4j.bid.Bid;
 import dev.sale4j.bid.BidFailure;
 import dev.sale4j.jury.JuryScore;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.pool.AuctionTask;
+import dev.sale4j.pool.TokenEstimate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -1,6 +1,9 @@
-package dev.sale4j;
+package dev.sale4j.auction;
 
 import dev.sale4j.bid.Bid;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AuctionTask;
+import dev.sale4j.pool.TokenEstimate;
 import java.util.Set;
 
 /**

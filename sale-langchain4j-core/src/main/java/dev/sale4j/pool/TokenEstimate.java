@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.pool;
 
 /**
  * A token count for text whose backend reported no usage: the larger of one token per four characters and four

@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.auction;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.sale4j.bid.BidFailure;
@@ -31,6 +31,8 @@ import java.util.Optional;
  * @param usage             overhead per agent and phase
  * @param phaseTimes        wall time per phase
  * @param wallTime          wall time of the whole auction
+ * @param winnerRefined     true when the winner executes its refined bid, false for its first-round bid; null in
+ *                          traces written before it was recorded (then the winner's lowest C - V bid is taken)
  */
 public record AuctionResult(
         String id,
@@ -46,12 +48,21 @@ public record AuctionResult(
         Weights weights,
         List<PhaseUsage> usage,
         Map<Phase, Duration> phaseTimes,
-        Duration wallTime) {
+        Duration wallTime,
+        Boolean winnerRefined) {
 
     /** How a bid fared, for memories and reports. */
     public enum Label {
         WON,
         LOST
+    }
+
+    /** A trace that does not say which of the winner's bids executes: see {@link #winningBid()}. */
+    public AuctionResult(String id, String task, List<String> tools, Instant startedAt, List<ScoredBid> bids,
+            List<BidFailure> failures, List<String> jurors, String provisionalWinner, String winner, boolean fallback,
+            Weights weights, List<PhaseUsage> usage, Map<Phase, Duration> phaseTimes, Duration wallTime) {
+        this(id, task, tools, startedAt, bids, failures, jurors, provisionalWinner, winner, fallback, weights, usage,
+                phaseTimes, wallTime, null);
     }
 
     public AuctionResult {
@@ -66,7 +77,10 @@ public record AuctionResult(
         }
     }
 
-    /** The winning bid; empty when the winner is a fallback agent that did not bid. */
+    /**
+     * The winning bid: the winner's refined bid or its first-round bid, as {@code winnerRefined} says (the selector
+     * decided it during the auction); empty when the winner is a fallback agent that did not bid.
+     */
     @JsonIgnore
     public Optional<ScoredBid> winningBid() {
         if (fallback) {
@@ -74,7 +88,14 @@ public record AuctionResult(
         }
         ScoredBid best = null;
         for (ScoredBid b : bids) {
-            if (b.agent().equals(winner) && (best == null || b.net() < best.net())) {
+            if (!b.agent().equals(winner)) {
+                continue;
+            }
+            if (winnerRefined != null) {
+                if (b.bid().refined() == winnerRefined) {
+                    return Optional.of(b);
+                }
+            } else if (best == null || b.net() < best.net()) {
                 best = b;
             }
         }

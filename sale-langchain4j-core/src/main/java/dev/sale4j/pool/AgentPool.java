@@ -1,4 +1,4 @@
-package dev.sale4j;
+package dev.sale4j.pool;
 
 import java.util.ArrayList;
 import java.util.Collection;
