@@ -1,14 +1,16 @@
 package dev.sale4j.auction;
 
-import dev.langchain4j.exception.LangChain4jException;
+import dev.langchain4j.exception.NonRetriableException;
 import dev.sale4j.bid.BidFailure;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * No agent placed a bid and no fallback agent is configured. The message lists why each bidder failed.
+ * No agent placed a bid and no fallback agent is configured. The message lists why each bidder failed. Not
+ * retriable: every bid call already had its timeout and the backends' own retries; what is left is for the operator
+ * (reachable backends, a reserve price, a fallback agent).
  */
-public class NoBidsException extends LangChain4jException {
+public class NoBidsException extends NonRetriableException {
 
     private final List<BidFailure> failures;
 

@@ -1,7 +1,6 @@
 package dev.sale4j.tools.web;
 
 import dev.langchain4j.exception.TimeoutException;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -72,6 +71,7 @@ public final class SafeHttpFetcher {
      *
      * @throws UnsafeUrlException if the URL or a redirect target is refused
      * @throws TimeoutException   if the deadline passes
+     * @throws RetriableWebFetchException when the connection or I/O fails
      * @throws WebFetchException  on any other failure
      */
     public FetchedPage fetch(URI uri) {
@@ -131,6 +131,9 @@ public final class SafeHttpFetcher {
             if (cause instanceof java.net.http.HttpTimeoutException) {
                 throw new TimeoutException("fetching " + uri + " exceeded the " + timeout.toMillis()
                         + " ms deadline", cause);
+            }
+            if (cause instanceof java.io.IOException) {
+                throw new RetriableWebFetchException("fetching " + uri + " failed: " + cause, cause);
             }
             throw new WebFetchException("fetching " + uri + " failed: " + cause, cause);
         }
