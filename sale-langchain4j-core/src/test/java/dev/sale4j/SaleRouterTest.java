@@ -1,9 +1,9 @@
 package dev.sale4j;
 
-import static dev.sale4j.testing.ScriptedChatModel.answer;
-import static dev.sale4j.testing.ScriptedChatModel.isBidPrompt;
-import static dev.sale4j.testing.ScriptedChatModel.juryAnswer;
-import static dev.sale4j.testing.ScriptedChatModel.prompt;
+import static dev.sale4j.testkit.ScriptedChatModel.answer;
+import static dev.sale4j.testkit.ScriptedChatModel.isBidPrompt;
+import static dev.sale4j.testkit.ScriptedChatModel.juryAnswer;
+import static dev.sale4j.testkit.ScriptedChatModel.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -25,7 +25,7 @@ import dev.sale4j.pool.AuctionTask;
 import dev.sale4j.pool.TokenEstimate;
 import dev.sale4j.score.ScoredBid;
 import dev.sale4j.score.Weights;
-import dev.sale4j.testing.ScriptedChatModel;
+import dev.sale4j.testkit.ScriptedChatModel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;

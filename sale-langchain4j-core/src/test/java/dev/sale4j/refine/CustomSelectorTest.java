@@ -10,6 +10,7 @@ import dev.sale4j.pool.AgentPool;
 import dev.sale4j.score.ScoredBid;
 import dev.sale4j.score.Weights;
 import dev.sale4j.score.WinnerSelector;
+import dev.sale4j.testkit.ScriptedAgent;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,7 @@ class CustomSelectorTest {
     private static final Weights JURY_ONLY = Weights.builder().wc(0).wh(0).build();
 
     private static Agent agent(String name, double price, String bid, String refined) {
-        return Agent.of(name, new ScriptedAgentModel(p -> bid, p -> refined, RefinementRulesTest::judge), price);
+        return Agent.of(name, new ScriptedAgent(p -> bid, p -> refined, RefinementRulesTest::judge), price);
     }
 
     private static AgentPool pool() {

@@ -1,4 +1,4 @@
-package dev.sale4j.testing;
+package dev.sale4j.testkit;
 
 import dev.langchain4j.data.message.AiMessage;
 import dev.langchain4j.data.message.ChatMessage;
@@ -14,7 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An in-process ChatModel for logic tests: answers bid prompts and jury prompts by script and records every request.
+ * An in-process ChatModel for logic tests: answers by script and records every request. Its static helpers tell the
+ * router's prompts apart (bid, jury, refinement) and write answers in the contracts the router parses; the test kit's
+ * {@link ScriptedAgent} is built on them.
  */
 public final class ScriptedChatModel implements ChatModel {
 
@@ -44,6 +46,17 @@ public final class ScriptedChatModel implements ChatModel {
 
     public static boolean isBidPrompt(ChatRequest request) {
         return prompt(request).contains("bidding for the right");
+    }
+
+    public static boolean isRefinePrompt(ChatRequest request) {
+        return prompt(request).contains("Your current strategy:");
+    }
+
+    /** The task text of a bid or refinement prompt. */
+    public static String taskOf(String prompt) {
+        int start = prompt.indexOf("Task:\n") + "Task:\n".length();
+        int end = prompt.indexOf("\n\nYour current strategy:", start);
+        return (end < 0 ? prompt.substring(start) : prompt.substring(start, end)).strip();
     }
 
     public static boolean isJuryPrompt(ChatRequest request) {
