@@ -1,12 +1,17 @@
 package dev.sale4j;
 
+import dev.sale4j.auction.Auction;
+import dev.sale4j.auction.AuctionListener;
+import dev.sale4j.auction.AuctionOptions;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.auction.NoBidsException;
 import dev.sale4j.bid.Bidder;
-import dev.sale4j.bid.PromptBidder;
-import dev.sale4j.internal.ParallelCalls;
 import dev.sale4j.jury.Jury;
-import dev.sale4j.jury.PromptJury;
 import dev.sale4j.memory.AuctionMemory;
 import dev.sale4j.memory.Outcome;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.pool.AuctionTask;
 import dev.sale4j.refine.PromptRefiner;
 import dev.sale4j.refine.Refiner;
 import dev.sale4j.runs.RunRecorder;
@@ -14,86 +19,43 @@ import dev.sale4j.score.Scorer;
 import dev.sale4j.score.Weights;
 import dev.sale4j.score.WinnerSelector;
 import java.time.Duration;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The SALE auction engine: {@code router.auction(task)} runs one auction over the pool and returns its trace.
+ * The SALE router users know: {@code router.auction(task)} runs one auction over the pool and returns its trace.
  *
- * <p>Every agent bids (in parallel, each within the bid timeout); every agent scores every bid (in parallel, each
- * call within the jury timeout); the {@link Scorer} prices and values the bids with the {@link Weights}; the
- * {@link WinnerSelector} picks the winner. Each stage is an interface with one good default, so one part can be
- * swapped without forking the rest. Bids and jury calls run on a bounded executor that the user may supply; many
- * auctions may run at once, from any threads, without deadlock or starvation (see {@link ParallelCalls}).
- *
- * <p>When no agent bids, {@link #auction} throws {@link NoBidsException}, or, with a {@code fallbackAgent},
- * returns that agent as the winner with {@code fallback = true}.
+ * <p>A thin facade: its builder builds an {@link Auction} (the stages in order and their limits) and every call
+ * delegates to it. Every agent bids (in parallel, each within the bid timeout); every agent scores every bid; the
+ * {@link Scorer} prices and values the bids with the {@link Weights}; the {@link WinnerSelector} picks the winner.
+ * When no agent bids, {@link #auction} throws {@link NoBidsException}, or, with a {@code fallbackAgent}, returns that
+ * agent as the winner with {@code fallback = true}.
  *
  * <p>With an {@link AuctionMemory} ({@code memory(...)}), agents strictly cheaper than the provisional winner rewrite
  * their bids from similar past auctions with the {@link Refiner} (SALE step 5), and every finished auction is
- * remembered in the router's namespace (step 7). A memory that fails is logged and never fails the auction.
+ * remembered in the router's namespace by a listener (step 7). A listener that fails is logged and never fails the
+ * auction.
  */
 public final class SaleRouter {
 
-    public static final Duration DEFAULT_BID_TIMEOUT = Duration.ofSeconds(60);
-    public static final Duration DEFAULT_JURY_TIMEOUT = Duration.ofSeconds(60);
-    public static final String DEFAULT_MEMORY_NAMESPACE = "default";
+    public static final Duration DEFAULT_BID_TIMEOUT = Auction.DEFAULT_BID_TIMEOUT;
+    public static final Duration DEFAULT_JURY_TIMEOUT = Auction.DEFAULT_JURY_TIMEOUT;
+    public static final String DEFAULT_MEMORY_NAMESPACE = Auction.DEFAULT_MEMORY_NAMESPACE;
 
-    private static final Logger log = LoggerFactory.getLogger(SaleRouter.class);
+    private final Auction auction;
 
-    private final AgentPool pool;
-    private final Bidder bidder;
-    private final Jury jury;
-    private final Scorer scorer;
-    private final WinnerSelector selector;
-    private final ParallelCalls calls;
-    private final Duration bidTimeout;
-    private final Duration juryTimeout;
-    private final Agent fallbackAgent;
-    private final AuctionMemory memory;
-    private final Refiner refiner;
-    private final String memoryNamespace;
-    private final int refinementPairs;
-    private final RunRecorder runRecorder;
-
-    private SaleRouter(Builder builder) {
-        if (builder.pool == null) {
-            throw new IllegalArgumentException("A SaleRouter needs an AgentPool: set pool(...)");
-        }
-        this.pool = builder.pool;
-        this.bidder = builder.bidder != null ? builder.bidder : PromptBidder.builder().build();
-        this.jury = builder.jury != null ? builder.jury : PromptJury.create();
-        this.scorer = new Scorer(builder.weights != null ? builder.weights : Weights.defaults());
-        this.selector = builder.selector != null ? builder.selector : WinnerSelector.lowestNetScore();
-        this.bidTimeout = positive(builder.bidTimeout, "bidTimeout");
-        this.juryTimeout = positive(builder.juryTimeout, "juryTimeout");
-        this.fallbackAgent = builder.fallbackAgent == null ? null : pool.get(builder.fallbackAgent);
-        this.calls = new ParallelCalls(builder.executor != null ? builder.executor : defaultExecutor(pool.size()));
-        this.memory = builder.memory;
-        this.runRecorder = builder.runRecorder;
-        this.refiner = builder.refiner != null ? builder.refiner : PromptRefiner.create();
-        if (builder.memoryNamespace == null || builder.memoryNamespace.isBlank()) {
-            throw new IllegalArgumentException("memoryNamespace must be a non-blank name (one per pool or tenant)");
-        }
-        this.memoryNamespace = builder.memoryNamespace;
-        if (builder.refinementPairs < 1) {
-            throw new IllegalArgumentException("refinementPairs (k) must be at least 1, got " + builder.refinementPairs);
-        }
-        this.refinementPairs = builder.refinementPairs;
+    private SaleRouter(Auction auction) {
+        this.auction = auction;
     }
 
-    private static Duration positive(Duration d, String name) {
-        if (d == null || d.isNegative() || d.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration, got " + d);
+    /** A router over an auction built elsewhere. */
+    public static SaleRouter of(Auction auction) {
+        if (auction == null) {
+            throw new IllegalArgumentException("SaleRouter.of(...) needs the Auction to route with");
         }
-        return d;
+        return new SaleRouter(auction);
     }
 
     /** Runs one auction for a task without tools. */
@@ -103,29 +65,12 @@ public final class SaleRouter {
 
     /** Runs one auction: bids, jury, scores, winner, refinement from memory; then remembers it. */
     public AuctionResult auction(AuctionTask task) {
-        return auction(task, AuctionOptions.none());
+        return auction.run(task);
     }
 
     /** Runs one auction under per-auction limits: eligible bidders, reserve price, overhead-token cap. */
     public AuctionResult auction(AuctionTask task, AuctionOptions options) {
-        AuctionResult result =
-                new AuctionRun(this, task, options == null ? AuctionOptions.none() : options).run();
-        if (memory != null && !result.fallback()) {
-            try {
-                memory.record(memoryNamespace, result);
-            } catch (RuntimeException e) {
-                log.warn("Auction {} was not remembered: {}", result.id(), AuctionRun.describe(e));
-            }
-        }
-        if (runRecorder != null && !result.fallback()) {
-            try {
-                runRecorder.record(result, null, null, Map.of());
-            } catch (RuntimeException e) {
-                log.warn("Auction {} was not recorded to {}: {}", result.id(), runRecorder.file(),
-                        AuctionRun.describe(e));
-            }
-        }
-        return result;
+        return auction.run(task, options);
     }
 
     /**
@@ -135,85 +80,68 @@ public final class SaleRouter {
      * @throws IllegalStateException when the router has no memory
      */
     public boolean recordOutcome(String auctionId, Outcome outcome) {
-        if (memory == null) {
-            throw new IllegalStateException("This router has no auction memory: set memory(...) on its builder");
-        }
+        AuctionMemory memory = auction.memory().orElseThrow(() -> new IllegalStateException(
+                "This router has no auction memory: set memory(...) on its builder"));
         return memory.recordOutcome(auctionId, outcome);
     }
 
+    /** The auction this router runs: its stages, limits and listeners. */
+    public Auction auction() {
+        return auction;
+    }
+
     public Optional<AuctionMemory> memory() {
-        return Optional.ofNullable(memory);
+        return auction.memory();
     }
 
     public Refiner refiner() {
-        return refiner;
+        return auction.refiner();
     }
 
     public String memoryNamespace() {
-        return memoryNamespace;
+        return auction.memoryNamespace();
     }
 
     /** k: how many similar past tasks a cheaper agent retrieves before refining. */
     public int refinementPairs() {
-        return refinementPairs;
+        return auction.refinementPairs();
     }
 
     public AgentPool pool() {
-        return pool;
+        return auction.pool();
     }
 
     public Bidder bidder() {
-        return bidder;
+        return auction.bidder();
     }
 
     public Jury jury() {
-        return jury;
+        return auction.jury();
     }
 
     public Scorer scorer() {
-        return scorer;
+        return auction.scorer();
     }
 
     public Weights weights() {
-        return scorer.weights();
+        return auction.weights();
     }
 
     public WinnerSelector selector() {
-        return selector;
-    }
-
-    ParallelCalls calls() {
-        return calls;
+        return auction.selector();
     }
 
     public Duration bidTimeout() {
-        return bidTimeout;
+        return auction.bidTimeout();
     }
 
     public Duration juryTimeout() {
-        return juryTimeout;
+        return auction.juryTimeout();
     }
 
     /** The agent that wins when nobody bids, or null when none is configured. */
     public Agent fallbackAgent() {
-        return fallbackAgent;
-    }
-
-    /**
-     * The executor used when none is supplied: daemon threads, at most four per agent (between 4 and 64), idle
-     * threads released after 30 s, excess work queued.
-     */
-    static Executor defaultExecutor(int agents) {
-        int threads = Math.max(4, Math.min(64, 4 * agents));
-        AtomicInteger counter = new AtomicInteger();
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(
-                threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "sale4j-auction-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+        return auction.fallbackAgent().orElse(null);
     }
 
     public static Builder builder() {
@@ -222,73 +150,62 @@ public final class SaleRouter {
 
     /** Builder of {@link SaleRouter}. Only the pool is required. */
     public static final class Builder {
-        private AgentPool pool;
-        private Bidder bidder;
-        private Jury jury;
-        private Weights weights;
-        private WinnerSelector selector;
-        private Executor executor;
-        private Duration bidTimeout = DEFAULT_BID_TIMEOUT;
-        private Duration juryTimeout = DEFAULT_JURY_TIMEOUT;
-        private String fallbackAgent;
+        private final Auction.Builder auction = Auction.builder();
         private RunRecorder runRecorder;
-        private AuctionMemory memory;
-        private Refiner refiner;
-        private String memoryNamespace = DEFAULT_MEMORY_NAMESPACE;
-        private int refinementPairs = AuctionMemory.DEFAULT_K;
+        private final List<AuctionListener> listeners = new ArrayList<>();
 
         private Builder() {}
 
         public Builder pool(AgentPool pool) {
-            this.pool = pool;
+            auction.pool(pool);
             return this;
         }
 
         public Builder bidder(Bidder bidder) {
-            this.bidder = bidder;
+            auction.bidder(bidder);
             return this;
         }
 
         public Builder jury(Jury jury) {
-            this.jury = jury;
+            auction.jury(jury);
             return this;
         }
 
         public Builder weights(Weights weights) {
-            this.weights = weights;
+            auction.weights(weights);
             return this;
         }
 
+        /** Who wins, the handover order and whether a refined bid replaces the winner. */
         public Builder selector(WinnerSelector selector) {
-            this.selector = selector;
+            auction.selector(selector);
             return this;
         }
 
         /** The executor for bid and jury calls; by default a bounded pool of daemon threads. */
         public Builder executor(Executor executor) {
-            this.executor = executor;
+            auction.executor(executor);
             return this;
         }
 
         /** How long one bid call may run (default 60 s); a late bidder has no bid. */
         public Builder bidTimeout(Duration bidTimeout) {
-            this.bidTimeout = bidTimeout;
+            auction.bidTimeout(bidTimeout);
             return this;
         }
 
         /** How long one jury call may run (default 60 s); a late juror's scores are missing. */
         public Builder juryTimeout(Duration juryTimeout) {
-            this.juryTimeout = juryTimeout;
+            auction.juryTimeout(juryTimeout);
             return this;
         }
 
         /** The agent that wins when no agent bids; without one, such an auction throws {@link NoBidsException}. */
         public Builder fallbackAgent(String agentName) {
-            this.fallbackAgent = agentName;
+            auction.fallbackAgent(agentName);
             return this;
         }
 
-        /** The memory of past auctions: enables refinement (SALE step 5) and remembering (step 7). */
         /**
          * Appends every auction (but fallbacks) to a recorded-runs JSONL file, with its bid terms and no execution
          * outcomes: a log of the workload and of the router's choices. A file fit to learn weights from needs every
@@ -299,31 +216,44 @@ public final class SaleRouter {
             return this;
         }
 
+        /** The memory of past auctions: enables refinement (SALE step 5) and remembering (step 7). */
         public Builder memory(AuctionMemory memory) {
-            this.memory = memory;
+            auction.memory(memory);
             return this;
         }
 
         /** Rewrites cheaper agents' bids from memory; default {@link PromptRefiner}. */
         public Builder refiner(Refiner refiner) {
-            this.refiner = refiner;
+            auction.refiner(refiner);
             return this;
         }
 
         /** The memory namespace of this router's pool or tenant (default "default"); namespaces never mix. */
         public Builder memoryNamespace(String memoryNamespace) {
-            this.memoryNamespace = memoryNamespace;
+            auction.memoryNamespace(memoryNamespace);
             return this;
         }
 
         /** k, how many similar past tasks a cheaper agent retrieves (default 8; fewer while memory is small). */
         public Builder refinementPairs(int k) {
-            this.refinementPairs = k;
+            auction.refinementPairs(k);
+            return this;
+        }
+
+        /** Adds a listener to every auction of the router (after the memory's and the run recorder's). */
+        public Builder listener(AuctionListener listener) {
+            listeners.add(listener);
             return this;
         }
 
         public SaleRouter build() {
-            return new SaleRouter(this);
+            List<AuctionListener> all = new ArrayList<>();
+            if (runRecorder != null) {
+                all.add(runRecorder);
+            }
+            all.addAll(listeners);
+            auction.listeners(all);
+            return new SaleRouter(auction.build());
         }
     }
 }

@@ -1,23 +1,31 @@
 package dev.sale4j;
 
-import static dev.sale4j.testing.ScriptedChatModel.answer;
-import static dev.sale4j.testing.ScriptedChatModel.isBidPrompt;
-import static dev.sale4j.testing.ScriptedChatModel.juryAnswer;
-import static dev.sale4j.testing.ScriptedChatModel.prompt;
+import static dev.sale4j.testkit.ScriptedChatModel.answer;
+import static dev.sale4j.testkit.ScriptedChatModel.isBidPrompt;
+import static dev.sale4j.testkit.ScriptedChatModel.juryAnswer;
+import static dev.sale4j.testkit.ScriptedChatModel.prompt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.langchain4j.exception.InternalServerException;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.auction.NoBidsException;
+import dev.sale4j.auction.Phase;
+import dev.sale4j.auction.PhaseUsage;
 import dev.sale4j.bid.BidFailure;
 import dev.sale4j.bid.PromptBidder;
 import dev.sale4j.entropy.Entropy;
 import dev.sale4j.jury.JuryMode;
 import dev.sale4j.jury.JuryScore;
 import dev.sale4j.jury.PromptJury;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.pool.AuctionTask;
+import dev.sale4j.pool.TokenEstimate;
 import dev.sale4j.score.ScoredBid;
 import dev.sale4j.score.Weights;
-import dev.sale4j.testing.ScriptedChatModel;
+import dev.sale4j.testkit.ScriptedChatModel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;

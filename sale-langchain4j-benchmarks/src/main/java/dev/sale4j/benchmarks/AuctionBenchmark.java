@@ -1,7 +1,7 @@
 package dev.sale4j.benchmarks;
 
-import dev.sale4j.AuctionResult;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionResult;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;

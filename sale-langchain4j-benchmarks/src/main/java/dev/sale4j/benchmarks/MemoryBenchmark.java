@@ -1,5 +1,6 @@
 package dev.sale4j.benchmarks;
 
+import dev.sale4j.auction.AuctionMemoryRecorder;
 import dev.sale4j.memory.BidPair;
 import dev.sale4j.memory.EmbeddingStoreAuctionMemory;
 import dev.sale4j.memory.MiniLm;
@@ -56,7 +57,7 @@ public class MemoryBenchmark {
                 .maxEntriesPerNamespace(entries)
                 .build();
         for (int i = 0; i < entries; i++) {
-            memory.record("bench", SyntheticAuctions.auction(i, random));
+            memory.record(AuctionMemoryRecorder.entry("bench", SyntheticAuctions.auction(i, random)));
         }
         model.useReal();
     }

@@ -1,5 +1,6 @@
 package dev.sale4j.benchmarks;
 
+import dev.sale4j.auction.AuctionMemoryRecorder;
 import dev.sale4j.memory.AuctionMemory;
 import dev.sale4j.memory.EmbeddingStoreAuctionMemory;
 import dev.sale4j.memory.MemoryStats;
@@ -24,7 +25,7 @@ public final class MemoryFootprint {
         try (EmbeddingStoreAuctionMemory memory = EmbeddingStoreAuctionMemory.builder().file(file).autoSave(false)
                 .build()) {
             for (int i = 0; i < entries; i++) {
-                memory.record("bench", SyntheticAuctions.auction(i, random));
+                memory.record(AuctionMemoryRecorder.entry("bench", SyntheticAuctions.auction(i, random)));
             }
         }
         long recordMillis = (System.nanoTime() - start) / 1_000_000;

@@ -1,16 +1,13 @@
 package dev.sale4j.benchmarks;
 
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.TokenUsage;
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
-import java.util.concurrent.locks.LockSupport;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.testkit.ScriptedAgent;
 
-/** Agents whose every call answers after a fixed latency (zero for an instant agent), with realistic texts. */
+/**
+ * The benchmarks' pool: four of the core test kit's {@link ScriptedAgent}s whose every call answers after a fixed
+ * latency (zero for an instant agent), with realistic plan texts and jury scores.
+ */
 final class ScriptedAgents {
 
     private static final String PLAN = """
@@ -19,9 +16,7 @@ final class ScriptedAgents {
             3. If the sources disagree, search for the constitutional or legal definition and prefer it.
             4. Answer with the city name and cite both sources; flag any remaining doubt.""";
 
-    private static final String JURY = """
-            {"scores": [{"bid": "B1", "score": 4}, {"bid": "B2", "score": 3},
-                        {"bid": "B3", "score": 5}, {"bid": "B4", "score": 2}]}""";
+    private static final int[] SCORES = {4, 3, 5, 2};
 
     private ScriptedAgents() {}
 
@@ -30,24 +25,20 @@ final class ScriptedAgents {
         String[] names = {"qwen3:4b", "qwen3:8b", "qwen3:14b", "qwen3:32b"};
         Agent[] agents = new Agent[4];
         for (int i = 0; i < 4; i++) {
-            agents[i] = Agent.of(names[i], new FixedLatencyModel(latencyNanos, i), prices[i]);
+            String plan = "Strategy " + i + ":\n" + PLAN;
+            agents[i] = Agent.of(names[i], new ScriptedAgent(p -> plan, p -> plan, ScriptedAgents::score,
+                    latencyNanos), prices[i]);
         }
         return AgentPool.of(agents);
     }
 
-    private record FixedLatencyModel(long latencyNanos, int variant) implements ChatModel {
-        @Override
-        public ChatResponse doChat(ChatRequest request) {
-            if (latencyNanos > 0) {
-                LockSupport.parkNanos(latencyNanos);
+    /** Each strategy's score, by the variant its text names. */
+    private static int score(String bidText) {
+        for (int i = 0; i < SCORES.length; i++) {
+            if (bidText.contains("Strategy " + i + ":")) {
+                return SCORES[i];
             }
-            String prompt = ((UserMessage) request.messages().get(0)).singleText();
-            boolean bid = prompt.contains("bidding for the right");
-            String text = bid ? "Strategy " + variant + ":\n" + PLAN : JURY;
-            return ChatResponse.builder()
-                    .aiMessage(AiMessage.from(text))
-                    .tokenUsage(new TokenUsage(prompt.length() / 4, text.length() / 4))
-                    .build();
         }
+        return 0;
     }
 }

@@ -4,7 +4,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.output.Response;
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionResult;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.entropy.Entropy;
 import dev.sale4j.jury.JuryScore;

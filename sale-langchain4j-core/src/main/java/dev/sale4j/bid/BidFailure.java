@@ -20,7 +20,7 @@ public record BidFailure(String agent, Kind kind, String reason, Duration latenc
         TIMEOUT,
         /** The backend answered with no text. */
         EMPTY,
-        /** The bid's estimated execution cost exceeds the auction's reserve price ({@link dev.sale4j.AuctionOptions}). */
+        /** The bid's estimated execution cost exceeds the auction's reserve price ({@link dev.sale4j.auction.AuctionOptions}). */
         OVER_RESERVE
     }
 }

@@ -1,7 +1,7 @@
 package dev.sale4j.bid;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AuctionTask;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AuctionTask;
 
 /**
  * Writes one agent's bid for a task (SALE step 1). The auction calls it for every agent in parallel, with a

@@ -1,10 +1,10 @@
 package dev.sale4j.bid;
 
 import dev.langchain4j.model.input.PromptTemplate;
-import dev.sale4j.Agent;
-import dev.sale4j.AuctionTask;
-import dev.sale4j.Prompts;
 import dev.sale4j.entropy.EntropyEstimator;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AuctionTask;
+import dev.sale4j.pool.Prompts;
 import java.util.Map;
 
 /**

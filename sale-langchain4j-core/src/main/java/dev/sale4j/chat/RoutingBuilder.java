@@ -2,8 +2,9 @@ package dev.sale4j.chat;
 
 import dev.langchain4j.model.chat.listener.ChatModelListener;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
-import dev.sale4j.AuctionOptions;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionOptions;
+import dev.sale4j.execute.ExecutionPreamble;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;

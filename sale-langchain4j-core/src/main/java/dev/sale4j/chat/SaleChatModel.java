@@ -7,8 +7,9 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.sale4j.Agent;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.execute.Execution;
+import dev.sale4j.pool.Agent;
 import java.util.List;
 import java.util.Set;
 
@@ -49,11 +50,11 @@ public final class SaleChatModel implements ChatModel {
     public ChatResponse doChat(ChatRequest request) {
         TaskState task = tasks.resolve(request, agent -> true, agent -> agent.model().supportedCapabilities());
         while (true) {
-            TaskState.Candidate candidate = task.current();
+            Execution.Candidate candidate = task.current();
             Agent agent = tasks.router().pool().get(candidate.agent());
             ChatResponse response;
             try {
-                response = agent.model().chat(tasks.backendRequest(request, candidate, agent.model()));
+                response = agent.model().chat(tasks.backendRequest(request, task, candidate, agent.model()));
             } catch (RuntimeException error) {
                 if (tasks.handOver(task, candidate, error)) {
                     continue;

@@ -1,6 +1,7 @@
 package dev.sale4j.chat;
 
 import dev.langchain4j.model.chat.response.ChatResponseMetadata;
+import dev.sale4j.execute.Handover;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,7 +45,7 @@ public class SaleChatResponseMetadata extends ChatResponseMetadata {
         return taskId;
     }
 
-    /** The id of the task's auction ({@link dev.sale4j.AuctionResult#id()}); null in shadow mode. */
+    /** The id of the task's auction ({@link dev.sale4j.auction.AuctionResult#id()}); null in shadow mode. */
     public String auctionId() {
         return auctionId;
     }

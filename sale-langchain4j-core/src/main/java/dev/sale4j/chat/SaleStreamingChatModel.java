@@ -16,6 +16,7 @@ import dev.langchain4j.model.chat.response.PartialToolCall;
 import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.execute.Execution;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
     }
 
     private void attempt(TaskState task, ChatRequest request, StreamingChatResponseHandler handler) {
-        TaskState.Candidate candidate = task.current();
+        Execution.Candidate candidate = task.current();
         StreamingChatModel model = streamingModels.get(candidate.agent());
         FallbackHandler fallback = new FallbackHandler(task, candidate, request, handler);
         if (model == null) {
@@ -73,7 +74,7 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
             return;
         }
         try {
-            model.chat(tasks.backendRequest(request, candidate, model), fallback);
+            model.chat(tasks.backendRequest(request, task, candidate, model), fallback);
         } catch (RuntimeException error) {
             fallback.onError(error);
         }
@@ -83,13 +84,13 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
     private final class FallbackHandler implements StreamingChatResponseHandler {
 
         private final TaskState task;
-        private final TaskState.Candidate candidate;
+        private final Execution.Candidate candidate;
         private final ChatRequest request;
         private final StreamingChatResponseHandler handler;
         private final AtomicBoolean started = new AtomicBoolean();
         private final AtomicBoolean finished = new AtomicBoolean();
 
-        FallbackHandler(TaskState task, TaskState.Candidate candidate, ChatRequest request,
+        FallbackHandler(TaskState task, Execution.Candidate candidate, ChatRequest request,
                 StreamingChatResponseHandler handler) {
             this.task = task;
             this.candidate = candidate;

@@ -1,8 +1,8 @@
 package dev.sale4j.chat;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.LongAdder;
 

@@ -1,6 +1,6 @@
 package dev.sale4j.chat;
 
-import dev.sale4j.AgentPool;
+import dev.sale4j.pool.AgentPool;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

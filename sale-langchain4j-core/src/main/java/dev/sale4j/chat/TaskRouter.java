@@ -1,20 +1,18 @@
 package dev.sale4j.chat;
 
-import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.model.chat.Capability;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.ChatResponseMetadata;
 import dev.langchain4j.model.output.TokenUsage;
-import dev.sale4j.Agent;
-import dev.sale4j.AuctionOptions;
-import dev.sale4j.AuctionResult;
-import dev.sale4j.AuctionTask;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionOptions;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.execute.Execution;
+import dev.sale4j.execute.ExecutionPreamble;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AuctionTask;
 import dev.sale4j.score.ScoredBid;
-import java.io.IOException;
-import java.net.http.HttpTimeoutException;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -66,7 +64,7 @@ final class TaskRouter {
         this.ledger = new ShadowLedger(builder.maxTrackedTasks);
         this.shadowExecutor = builder.shadowExecutor != null ? builder.shadowExecutor
                 : shadowAgent == null ? null : defaultShadowExecutor();
-        this.retriable = builder.retriable != null ? builder.retriable : TaskRouter::retriableByDefault;
+        this.retriable = builder.retriable != null ? builder.retriable : Execution::retriable;
     }
 
     SaleRouter router() {
@@ -143,7 +141,8 @@ final class TaskRouter {
             ledger.add(entry);
             return TaskState.shadowed(entry);
         }
-        return TaskState.won(router.auction(task, auctionOptions));
+        AuctionResult result = router.auction(task, auctionOptions);
+        return TaskState.executed(Execution.of(TaskState.newId(), result, router.auction(), preamble, retriable));
     }
 
     private Set<ChatFeature> features(Agent agent, Set<Capability> capabilities) {
@@ -159,12 +158,12 @@ final class TaskRouter {
     }
 
     /** The request the candidate's backend gets: the caller's, with the plan added and the router's settings removed. */
-    ChatRequest backendRequest(ChatRequest request, TaskState.Candidate candidate, Object backend) {
-        return BackendRequests.forBackend(request, preamble.apply(request.messages(), candidate.plan()), backend);
+    ChatRequest backendRequest(ChatRequest request, TaskState task, Execution.Candidate candidate, Object backend) {
+        return BackendRequests.forBackend(request, task.execution().messages(request.messages(), candidate), backend);
     }
 
     /** Records the answer as the task's and returns it with the auction in its metadata. */
-    ChatResponse complete(TaskState task, TaskState.Candidate candidate, ChatRequest request, ChatResponse response) {
+    ChatResponse complete(TaskState task, Execution.Candidate candidate, ChatRequest request, ChatResponse response) {
         if (response.aiMessage() != null) {
             book.rememberAnswer(Conversation.keyOfNewAnswer(request.messages(), response.aiMessage()), task);
         }
@@ -175,7 +174,7 @@ final class TaskRouter {
             task.shadow().recordExecution(in, out);
         }
         ChatResponseMetadata original = response.metadata();
-        AuctionResult auction = task.auction();
+        AuctionResult auction = task.execution().result();
         SaleChatResponseMetadata.Builder metadata = SaleChatResponseMetadata.builder()
                 .id(original == null ? null : original.id())
                 .modelName(original == null ? null : original.modelName())
@@ -186,7 +185,7 @@ final class TaskRouter {
                 .executor(candidate.agent())
                 .executionCostUsd(router.pool().get(candidate.agent()).costUsd(in, out))
                 .auctionRan(task.claimAuctionReport())
-                .handovers(task.handovers());
+                .handovers(task.execution().handovers());
         if (auction != null) {
             ScoredBid winning = auction.winningBid().orElse(null);
             metadata.auctionId(auction.id())
@@ -202,58 +201,13 @@ final class TaskRouter {
     }
 
     /** True when the failed candidate's task moved to another agent that should now be tried. */
-    boolean handOver(TaskState task, TaskState.Candidate failed, Throwable error) {
-        if (task.shadow() != null || !retriable.test(error)) {
-            return false;
-        }
-        boolean moved = task.handOver(failed, describe(error));
-        if (moved) {
-            log.warn("Agent '{}' failed on task {} ({}); handing it to '{}'", failed.agent(), task.id(),
-                    describe(error), task.current().agent());
-        }
-        return moved;
+    boolean handOver(TaskState task, Execution.Candidate failed, Throwable error) {
+        return task.execution().handOver(failed, error);
     }
 
     /** The error to surface: the backend's own in shadow mode, else the backend's error with the auction's context. */
-    RuntimeException failure(TaskState task, TaskState.Candidate failed, Throwable error) {
-        if (task.shadow() != null) {
-            return error instanceof RuntimeException r ? r : new SaleExecutionException(describe(error), task.id(),
-                    null, failed.agent(), List.of(), error);
-        }
-        AuctionResult auction = task.auction();
-        List<Handover> handovers = task.handovers();
-        String why = retriable.test(error)
-                ? "it failed with a retriable error and no other bidder is left to take the task over"
-                : "it failed with a non-retriable error";
-        String message = "Agent '" + failed.agent() + "' could not execute task " + task.id() + " (auction "
-                + auction.id() + ", winner '" + auction.winner() + "' of " + auction.bids().size() + " bids"
-                + (handovers.isEmpty() ? "" : ", handovers " + handovers.stream()
-                        .map(h -> h.from() + " -> " + h.to()).collect(Collectors.joining(", ")))
-                + "): " + why + ": " + describe(error)
-                + ". Check that agent's backend, or see the cause for the provider's answer.";
-        return new SaleExecutionException(message, task.id(), auction.id(), failed.agent(), handovers, error);
-    }
-
-    static boolean retriableByDefault(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RetriableException || t instanceof HttpTimeoutException
-                    || t instanceof java.net.ConnectException || t instanceof java.util.concurrent.TimeoutException) {
-                return true;
-            }
-            if (t instanceof HttpException http) {
-                int status = http.statusCode();
-                return status == 408 || status == 429 || status >= 500;
-            }
-            if (t instanceof IOException && !(t.getCause() instanceof IOException)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    static String describe(Throwable error) {
-        String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    RuntimeException failure(TaskState task, Execution.Candidate failed, Throwable error) {
+        return task.execution().failure(failed, error);
     }
 
     private static Executor defaultShadowExecutor() {

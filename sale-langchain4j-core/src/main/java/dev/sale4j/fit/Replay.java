@@ -1,7 +1,13 @@
 package dev.sale4j.fit;
 
+import dev.sale4j.bid.Bid;
+import dev.sale4j.entropy.Entropy;
+import dev.sale4j.score.ScoreTerms;
+import dev.sale4j.score.ScoredBid;
 import dev.sale4j.score.Scorer;
 import dev.sale4j.score.Weights;
+import dev.sale4j.score.WinnerSelector;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,58 +15,47 @@ import java.util.Map;
 
 /**
  * Replays recorded tasks through a router with given weights, offline: scores every recorded bid with
- * {@link Scorer} and picks the winner by the rule of {@link dev.sale4j.score.LowestNetScoreSelector} (lowest
- * {@code C - V}, ties within 1e-9 relative to the lower C, then the cheaper agent, then the first recorded).
+ * {@link Scorer} and lets the {@link WinnerSelector} pick the winner, as the auction would (agents in recorded order
+ * stand for pool order).
  */
 final class Replay {
 
-    private static final double RELATIVE_TIE = 1e-9;
+    /** Entropy estimator named in replayed terms: the recorded H, whatever estimator produced it. */
+    private static final String RECORDED = "recorded";
 
     private Replay() {}
 
     /** Margin and choice per task. */
-    static List<TaskMargin> margins(Weights weights, List<TrainingTask> tasks) {
+    static List<TaskMargin> margins(Weights weights, WinnerSelector selector, List<TrainingTask> tasks) {
         Scorer scorer = new Scorer(weights);
         List<TaskMargin> out = new ArrayList<>(tasks.size());
         for (TrainingTask t : tasks) {
             double[] net = new double[t.size()];
-            double[] cost = new double[t.size()];
+            List<ScoredBid> bids = new ArrayList<>(t.size());
             for (int a = 0; a < t.size(); a++) {
-                cost[a] = scorer.cost(t.prices()[a], t.planTokens()[a]);
-                net[a] = cost[a] - scorer.entropyTerm(t.entropy()[a]) - scorer.juryTerm(t.jurors(), t.gammas()[a]);
+                double cost = scorer.cost(t.prices()[a], t.planTokens()[a]);
+                double juryTerm = scorer.juryTerm(t.jurors(), t.gammas()[a]);
+                double value = scorer.entropyTerm(t.entropy()[a]) + juryTerm;
+                net[a] = cost - value;
+                Bid bid = new Bid(t.agents().get(a), "", t.planTokens()[a], 0, false, Duration.ZERO,
+                        new Entropy(t.entropy()[a], RECORDED), false);
+                bids.add(new ScoredBid(bid, new ScoreTerms(t.planTokens()[a], t.prices()[a], cost, t.entropy()[a],
+                        RECORDED, List.of(), juryTerm, 0, value, net[a])));
             }
-            int chosen = 0;
-            for (int a = 1; a < t.size(); a++) {
-                if (better(a, chosen, net, cost, t.prices())) {
-                    chosen = a;
-                }
-            }
+            String chosen = selector.select(bids, t.agents())
+                    .orElseThrow(() -> new IllegalStateException("The WinnerSelector picked none of the "
+                            + t.size() + " recorded bids of task '" + t.id() + "'"))
+                    .agent();
             double bestRival = Double.POSITIVE_INFINITY;
             for (int a = 0; a < t.size(); a++) {
                 if (a != t.target()) {
                     bestRival = Math.min(bestRival, net[a]);
                 }
             }
-            out.add(new TaskMargin(t.id(), t.agents().get(t.target()), t.agents().get(chosen),
-                    net[t.target()] - bestRival, t.solved()));
+            out.add(new TaskMargin(t.id(), t.agents().get(t.target()), chosen, net[t.target()] - bestRival,
+                    t.solved()));
         }
         return out;
-    }
-
-    private static boolean better(int a, int b, double[] net, double[] cost, double[] price) {
-        int c = compareWithTies(net[a], net[b]);
-        if (c == 0) {
-            c = compareWithTies(cost[a], cost[b]);
-        }
-        if (c == 0) {
-            c = Double.compare(price[a], price[b]);
-        }
-        return c < 0;
-    }
-
-    private static int compareWithTies(double a, double b) {
-        double scale = Math.max(1.0, Math.max(Math.abs(a), Math.abs(b)));
-        return Math.abs(a - b) <= RELATIVE_TIE * scale ? 0 : Double.compare(a, b);
     }
 
     /** The outcome of routing each task to the agent named in {@code choices} (same order as tasks). */

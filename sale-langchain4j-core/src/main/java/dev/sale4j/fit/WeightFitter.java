@@ -2,6 +2,7 @@ package dev.sale4j.fit;
 
 import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.score.Weights;
+import dev.sale4j.score.WinnerSelector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -35,8 +36,10 @@ public final class WeightFitter {
     private final FitObjective objective;
     private final boolean normalise;
     private final long seed;
+    private final WinnerSelector selector;
 
     private WeightFitter(Builder builder) {
+        this.selector = builder.selector;
         this.objective = builder.objective;
         this.normalise = builder.normalise;
         this.seed = builder.seed;
@@ -84,7 +87,7 @@ public final class WeightFitter {
             Collections.sort(test);
             TrainingSet testSet = set.subset(test);
             Weights weights = fit(set.subset(train));
-            List<TaskMargin> margins = Replay.margins(weights, testSet.tasks());
+            List<TaskMargin> margins = Replay.margins(weights, selector, testSet.tasks());
             RoutingOutcome outcome = Replay.fitted(testSet.tasks(), margins);
             int agreed = (int) margins.stream().filter(TaskMargin::agrees).count();
             results.add(new CrossValidation.Fold(f, train.size(), outcome, agreed));
@@ -142,7 +145,7 @@ public final class WeightFitter {
     }
 
     private FitReport report(Weights weights, TrainingSet set) {
-        List<TaskMargin> margins = Replay.margins(weights, set.tasks());
+        List<TaskMargin> margins = Replay.margins(weights, selector, set.tasks());
         double q = objective == FitObjective.WORST_CASE
                 ? margins.stream().mapToDouble(TaskMargin::margin).max().orElse(0)
                 : margins.stream().mapToDouble(TaskMargin::margin).average().orElse(0);
@@ -159,8 +162,21 @@ public final class WeightFitter {
         private FitObjective objective = FitObjective.WORST_CASE;
         private boolean normalise = true;
         private long seed = 42;
+        private WinnerSelector selector = WinnerSelector.lowestNetScore();
 
         private Builder() {}
+
+        /**
+         * The selector that picks each replayed task's winner in the reports (default SALE's rule); use the router's
+         * own, so the reports say what that router would have chosen.
+         */
+        public Builder selector(WinnerSelector selector) {
+            if (selector == null) {
+                throw new IllegalArgumentException("selector is null: use WinnerSelector.lowestNetScore() or the router's");
+            }
+            this.selector = selector;
+            return this;
+        }
 
         /** WORST_CASE (default) or AVERAGE. */
         public Builder objective(FitObjective objective) {

@@ -1,8 +1,8 @@
 package dev.sale4j.jury;
 
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionTask;
 import dev.sale4j.bid.Bid;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.pool.AuctionTask;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package dev.sale4j.memory;
 
-import dev.sale4j.AuctionResult;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -22,8 +21,11 @@ public interface AuctionMemory {
     /** How many past tasks a cheaper agent retrieves by default (SALE's k). */
     int DEFAULT_K = 8;
 
-    /** Remembers a finished auction in a namespace and returns the entry stored. */
-    MemoryEntry record(String namespace, AuctionResult result);
+    /**
+     * Remembers a finished auction, in its entry's namespace, and returns the entry stored. The auction's
+     * {@code AuctionMemoryRecorder} calls it for every auction; its {@code entry(namespace, result)} builds the entry.
+     */
+    MemoryEntry record(MemoryEntry entry);
 
     /**
      * Each agent's pairs from the k most similar past tasks of the namespace, ordered by {@link PairSelection}'s

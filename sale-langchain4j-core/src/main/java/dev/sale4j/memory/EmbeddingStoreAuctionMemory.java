@@ -11,7 +11,6 @@ import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import dev.langchain4j.store.embedding.filter.Filter;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import dev.sale4j.AuctionResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -154,11 +153,11 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
     }
 
     @Override
-    public MemoryEntry record(String namespace, AuctionResult result) {
-        if (result == null) {
-            throw new IllegalArgumentException("record(...) needs the AuctionResult to remember");
+    public MemoryEntry record(MemoryEntry entry) {
+        if (entry == null) {
+            throw new IllegalArgumentException(
+                    "record(...) needs the MemoryEntry to remember: build it with AuctionMemoryRecorder.entry(namespace, result)");
         }
-        MemoryEntry entry = MemoryEntry.of(namespace, result);
         Embedding embedding = model.embed(entry.task()).content();
         synchronized (lock) {
             put(entry, embedding, index.contains(entry.auctionId()));

@@ -4,12 +4,9 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.sale4j.AuctionResult;
 import dev.sale4j.json.SaleJson;
-import dev.sale4j.score.ScoredBid;
 import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +15,7 @@ import java.util.Optional;
  * and the real outcome once it is known. Immutable, with a compact JSON round-trip: this is the payload an
  * {@link AuctionMemory} keeps beside the task's embedding.
  *
- * @param auctionId         the auction's id ({@link AuctionResult#id()})
+ * @param auctionId         the auction's id (the AuctionResult's id)
  * @param namespace         the pool or tenant the auction belongs to; retrieval never crosses namespaces
  * @param task              the task text
  * @param time              when the auction started
@@ -58,19 +55,6 @@ public record MemoryEntry(
                     "A memory namespace must be a non-blank name (one per pool or tenant), got '" + namespace + "'");
         }
         return namespace;
-    }
-
-    /** The entry for a finished auction: every scored bid, labelled against the result's winning bid. */
-    public static MemoryEntry of(String namespace, AuctionResult result) {
-        Optional<ScoredBid> winning = result.winningBid();
-        List<MemoryBid> bids = new ArrayList<>(result.bids().size());
-        for (ScoredBid b : result.bids()) {
-            boolean won = winning.isPresent() && winning.get().equals(b);
-            BidLabel label = won ? BidLabel.WON : b.bid().refined() ? BidLabel.REFINED : BidLabel.LOST;
-            bids.add(new MemoryBid(b.agent(), b.bid().text(), b.terms(), label, b.bid().refined()));
-        }
-        return new MemoryEntry(result.id(), namespace, result.task(), result.startedAt(), result.provisionalWinner(),
-                result.winner(), bids, null);
     }
 
     public MemoryEntry withOutcome(Outcome outcome) {

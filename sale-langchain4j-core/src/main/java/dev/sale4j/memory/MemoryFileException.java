@@ -1,12 +1,13 @@
 package dev.sale4j.memory;
 
+import dev.langchain4j.exception.NonRetriableException;
 import java.nio.file.Path;
 
 /**
  * The memory file cannot be read as an auction memory. The file is left exactly as it was: nothing is written over
  * it, so no remembered auction is lost to a bad start.
  */
-public class MemoryFileException extends IllegalStateException {
+public class MemoryFileException extends NonRetriableException {
 
     private final Path file;
 

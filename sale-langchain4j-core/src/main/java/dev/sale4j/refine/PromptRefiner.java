@@ -1,15 +1,15 @@
 package dev.sale4j.refine;
 
 import dev.langchain4j.model.input.PromptTemplate;
-import dev.sale4j.Agent;
-import dev.sale4j.AuctionTask;
-import dev.sale4j.Prompts;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.bid.PlanCall;
 import dev.sale4j.bid.PromptBidder;
 import dev.sale4j.entropy.EntropyEstimator;
 import dev.sale4j.memory.BidPair;
 import dev.sale4j.memory.MemoryBid;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AuctionTask;
+import dev.sale4j.pool.Prompts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

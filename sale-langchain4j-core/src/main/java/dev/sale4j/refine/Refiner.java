@@ -1,9 +1,9 @@
 package dev.sale4j.refine;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AuctionTask;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.memory.BidPair;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AuctionTask;
 import java.util.List;
 
 /**

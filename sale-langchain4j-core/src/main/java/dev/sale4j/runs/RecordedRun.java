@@ -1,6 +1,6 @@
 package dev.sale4j.runs;
 
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionResult;
 import dev.sale4j.jury.JuryScore;
 import dev.sale4j.score.ScoredBid;
 import java.util.HashSet;

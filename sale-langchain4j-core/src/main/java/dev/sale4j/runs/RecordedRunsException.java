@@ -1,7 +1,9 @@
 package dev.sale4j.runs;
 
+import dev.langchain4j.exception.NonRetriableException;
+
 /** A recorded-runs file that cannot be read: the message names the line and the field, and how to fix it. */
-public final class RecordedRunsException extends IllegalArgumentException {
+public final class RecordedRunsException extends NonRetriableException {
 
     private final int line;
 

@@ -1,6 +1,8 @@
 package dev.sale4j.runs;
 
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionCompletedContext;
+import dev.sale4j.auction.AuctionListener;
+import dev.sale4j.auction.AuctionResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,8 +14,10 @@ import java.util.Map;
 /**
  * Appends recorded runs to a JSONL file, one line per task, so a router or a benchmark harness can record the
  * workload it sees. Thread-safe: each run is written as one whole line. Create with {@link #to(Path)}.
+ *
+ * <p>As an {@link AuctionListener} it appends every finished auction but fallbacks, without execution outcomes.
  */
-public final class RunRecorder {
+public final class RunRecorder implements AuctionListener {
 
     private final Path file;
 
@@ -30,6 +34,14 @@ public final class RunRecorder {
 
     public Path file() {
         return file;
+    }
+
+    /** Appends the finished auction (not a fallback) as a run without execution outcomes. */
+    @Override
+    public void onAuctionCompleted(AuctionCompletedContext context) {
+        if (!context.result().fallback()) {
+            record(context.result(), null, null, Map.of());
+        }
     }
 
     /** Appends one run. */

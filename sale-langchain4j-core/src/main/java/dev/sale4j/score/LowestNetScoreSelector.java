@@ -1,27 +1,35 @@
 package dev.sale4j.score;
 
-import dev.sale4j.AgentPool;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * SALE's selection rule: the bid with the lowest {@code C - V} wins. Ties (equal within 1e-9 relative) go to the
  * lower cost C, then to the cheaper agent, then to the agent added to the pool first, so results are
- * deterministic.
+ * deterministic. A refined bid replaces the provisional winner only if its {@code C - V} is strictly lower.
  */
 public final class LowestNetScoreSelector implements WinnerSelector {
 
     private static final double RELATIVE_TIE = 1e-9;
 
     @Override
-    public Optional<ScoredBid> select(List<ScoredBid> bids, AgentPool pool) {
+    public List<ScoredBid> rank(List<ScoredBid> bids, List<String> agents) {
         Comparator<ScoredBid> byNet = (a, b) -> compareWithTies(a.net(), b.net());
         Comparator<ScoredBid> order = byNet
                 .thenComparing((a, b) -> compareWithTies(a.terms().cost(), b.terms().cost()))
                 .thenComparingDouble(b -> b.terms().price())
-                .thenComparingInt(b -> pool.indexOf(b.agent()));
-        return bids.stream().min(order);
+                .thenComparingInt(b -> position(agents, b.agent()));
+        return bids.stream().sorted(order).toList();
+    }
+
+    @Override
+    public boolean replaces(ScoredBid refined, ScoredBid provisional, List<String> agents) {
+        return refined.net() < provisional.net();
+    }
+
+    private static int position(List<String> agents, String agent) {
+        int i = agents.indexOf(agent);
+        return i < 0 ? Integer.MAX_VALUE : i;
     }
 
     static int compareWithTies(double a, double b) {

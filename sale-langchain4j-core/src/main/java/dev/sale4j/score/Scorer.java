@@ -1,8 +1,8 @@
 package dev.sale4j.score;
 
-import dev.sale4j.AgentPool;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.jury.JuryScore;
+import dev.sale4j.pool.AgentPool;
 import java.util.ArrayList;
 import java.util.List;
 

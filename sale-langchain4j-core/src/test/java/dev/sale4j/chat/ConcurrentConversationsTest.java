@@ -7,7 +7,7 @@ import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.UserMessage;
-import dev.sale4j.Agent;
+import dev.sale4j.pool.Agent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.AuthenticationException;
+import dev.langchain4j.exception.NonRetriableException;
 import dev.langchain4j.exception.RateLimitException;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.Result;
+import dev.sale4j.execute.Handover;
+import dev.sale4j.execute.SaleExecutionException;
 import org.junit.jupiter.api.Test;
 
 /** Task boundaries, handovers and budgets of SaleChatModel, on scripted in-process agents. */
@@ -84,6 +87,7 @@ class SaleChatModelRoutingTest {
 
         assertThatThrownBy(() -> model.chat(UserMessage.from("add 2 and 3 [prefer big]")))
                 .isInstanceOf(SaleExecutionException.class)
+                .isInstanceOf(NonRetriableException.class)
                 .hasCauseInstanceOf(AuthenticationException.class)
                 .hasMessageContaining("Agent 'big'")
                 .hasMessageContaining("non-retriable")

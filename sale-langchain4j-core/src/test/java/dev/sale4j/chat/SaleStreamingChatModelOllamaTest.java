@@ -21,6 +21,7 @@ import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
+import dev.sale4j.execute.Handover;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -12,6 +12,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.exception.RateLimitException;
+import dev.langchain4j.exception.RetriableException;
 import dev.langchain4j.memory.chat.MessageWindowChatMemory;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -19,6 +20,9 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.TokenStream;
+import dev.sale4j.execute.ExecutionFailure;
+import dev.sale4j.execute.Handover;
+import dev.sale4j.execute.RetriableSaleExecutionException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -155,7 +159,8 @@ class SaleStreamingChatModelTest {
         model.chat(ChatRequest.builder().messages(UserMessage.from("add 2 and 3 [prefer big]")).build(),
                 failed);
 
-        assertThat(failed.error(5)).isInstanceOf(SaleExecutionException.class)
+        assertThat(failed.error(5)).isInstanceOf(RetriableSaleExecutionException.class)
+                .isInstanceOf(RetriableException.class).isInstanceOf(ExecutionFailure.class)
                 .hasCauseInstanceOf(RateLimitException.class);
         assertThat(failed.partials()).containsExactly("The sum");
         assertThat(smallCalls).hasValue(0);

@@ -1,11 +1,11 @@
 package dev.sale4j.chat;
 
 import dev.langchain4j.agent.tool.Tool;
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
 import dev.sale4j.SaleRouter;
 import dev.sale4j.jury.JuryMode;
 import dev.sale4j.jury.PromptJury;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 

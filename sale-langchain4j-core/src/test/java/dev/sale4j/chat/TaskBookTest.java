@@ -3,7 +3,7 @@ package dev.sale4j.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionResult;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 

@@ -3,7 +3,8 @@ package dev.sale4j.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionMemoryRecorder;
+import dev.sale4j.auction.AuctionResult;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +31,12 @@ class EmbeddingStoreAuctionMemoryTest {
 
     @Test
     void retrievalReturnsPairsWithTheAgentsOwnSideMostSimilarFirstWithinTheNamespace() {
-        memory.record("a", smallLoses(REVOLUTION));
-        memory.record("a", smallLoses(PALINDROME));
-        memory.record("a", TestAuctions.task(WAR).bid("mid", "mid plan", -2).bid("large", "large plan", 1)
-                .winner("mid").result());
-        memory.record("a", smallLoses(REVERSE));
-        memory.record("b", smallLoses("Reverse a string in Python."));
+        memory.record(AuctionMemoryRecorder.entry("a", smallLoses(REVOLUTION)));
+        memory.record(AuctionMemoryRecorder.entry("a", smallLoses(PALINDROME)));
+        memory.record(AuctionMemoryRecorder.entry("a", TestAuctions.task(WAR).bid("mid", "mid plan", -2).bid("large", "large plan", 1)
+                .winner("mid").result()));
+        memory.record(AuctionMemoryRecorder.entry("a", smallLoses(REVERSE)));
+        memory.record(AuctionMemoryRecorder.entry("b", smallLoses("Reverse a string in Python.")));
 
         List<BidPair> pairs = memory.pairs("a", "Reverse a string in Python.", "small", 8);
 
@@ -54,8 +55,8 @@ class EmbeddingStoreAuctionMemoryTest {
 
     @Test
     void anAgentsOwnWinIsPairedWithTheBestLoser() {
-        memory.record("a", TestAuctions.task(REVERSE).bid("small", "small plan", -3).bid("mid", "mid plan", 0.2)
-                .bid("large", "large plan", 0.1).winner("small").result());
+        memory.record(AuctionMemoryRecorder.entry("a", TestAuctions.task(REVERSE).bid("small", "small plan", -3).bid("mid", "mid plan", 0.2)
+                .bid("large", "large plan", 0.1).winner("small").result()));
 
         List<BidPair> pairs = memory.pairs("a", REVERSE, "small", 8);
 
@@ -71,9 +72,9 @@ class EmbeddingStoreAuctionMemoryTest {
         AuctionResult revolution = smallLoses(REVOLUTION);
         AuctionResult palindrome = smallLoses(PALINDROME);
         AuctionResult reverse = smallLoses(REVERSE);
-        memory.record("a", revolution);
-        memory.record("a", palindrome);
-        memory.record("a", reverse);
+        memory.record(AuctionMemoryRecorder.entry("a", revolution));
+        memory.record(AuctionMemoryRecorder.entry("a", palindrome));
+        memory.record(AuctionMemoryRecorder.entry("a", reverse));
 
         assertThat(memory.recordOutcome(revolution.id(), Outcome.success(Outcome.Source.TESTS))).isTrue();
         assertThat(memory.recordOutcome(reverse.id(), Outcome.failure(Outcome.Source.JUDGE, "wrong"))).isTrue();
@@ -100,9 +101,9 @@ class EmbeddingStoreAuctionMemoryTest {
         List<String> tasks = List.of(REVERSE, PALINDROME, REVOLUTION, WAR, "Sort a list of numbers in Python.");
         List<AuctionResult> results = tasks.stream().map(t -> TestAuctions.task(t).bid("small", "s", 1)
                 .bid("large", "l", -1).winner("large").at(t0.plusSeconds(tasks.indexOf(t))).result()).toList();
-        capped.record("other", smallLoses(REVERSE));
+        capped.record(AuctionMemoryRecorder.entry("other", smallLoses(REVERSE)));
         for (int i = results.size() - 1; i >= 0; i--) {
-            capped.record("a", results.get(i));
+            capped.record(AuctionMemoryRecorder.entry("a", results.get(i)));
         }
 
         MemoryStats stats = capped.stats();
@@ -116,7 +117,7 @@ class EmbeddingStoreAuctionMemoryTest {
 
     @Test
     void invalidArgumentsNameTheProblem() {
-        assertThatThrownBy(() -> memory.record(" ", smallLoses(REVERSE)))
+        assertThatThrownBy(() -> memory.record(AuctionMemoryRecorder.entry(" ", smallLoses(REVERSE))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("namespace");
         assertThatThrownBy(() -> memory.pairs("a", REVERSE, "small", 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");

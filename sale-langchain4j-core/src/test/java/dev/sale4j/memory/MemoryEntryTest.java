@@ -2,7 +2,8 @@ package dev.sale4j.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionMemoryRecorder;
+import dev.sale4j.auction.AuctionResult;
 import org.junit.jupiter.api.Test;
 
 class MemoryEntryTest {
@@ -17,7 +18,7 @@ class MemoryEntryTest {
                 .refined("mid", "middle again", 0.35)
                 .provisional("large").winner("small").result();
 
-        MemoryEntry entry = MemoryEntry.of("ns", result)
+        MemoryEntry entry = AuctionMemoryRecorder.entry("ns", result)
                 .withOutcome(Outcome.score(0.75, Outcome.Source.JUDGE));
 
         assertThat(entry.bids()).extracting(MemoryBid::agent, MemoryBid::label, MemoryBid::refined).containsExactly(
@@ -35,7 +36,7 @@ class MemoryEntryTest {
 
     @Test
     void anOwnRefinedWinIsContrastedWithTheAgentsOwnLosingBid() {
-        MemoryEntry entry = MemoryEntry.of("ns", TestAuctions.task("Reverse a string.")
+        MemoryEntry entry = AuctionMemoryRecorder.entry("ns", TestAuctions.task("Reverse a string.")
                 .bid("small", "first", 0.4).bid("large", "big", 0.1).refined("small", "rewritten", -0.2)
                 .provisional("large").winner("small").result());
 

@@ -3,7 +3,8 @@ package dev.sale4j.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionMemoryRecorder;
+import dev.sale4j.auction.AuctionResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,8 +34,8 @@ class MemoryPersistenceTest {
         AuctionResult first = auction("Write a Python function that reverses a string.");
         AuctionResult second = auction("In which year did the French Revolution begin?");
         try (EmbeddingStoreAuctionMemory memory = AuctionMemory.inFile(file)) {
-            memory.record("a", first);
-            memory.record("b", second);
+            memory.record(AuctionMemoryRecorder.entry("a", first));
+            memory.record(AuctionMemoryRecorder.entry("b", second));
             memory.recordOutcome(first.id(), Outcome.success(Outcome.Source.TESTS));
         }
 
@@ -43,7 +44,7 @@ class MemoryPersistenceTest {
         assertThat(reopened.stats().entriesPerNamespace()).containsEntry("a", 1).containsEntry("b", 1);
         assertThat(reopened.stats().bytesOnDisk()).isPositive();
         MemoryEntry restored = reopened.entry(first.id()).orElseThrow();
-        assertThat(restored).isEqualTo(MemoryEntry.of("a", first).withOutcome(restored.outcome()));
+        assertThat(restored).isEqualTo(AuctionMemoryRecorder.entry("a", first).withOutcome(restored.outcome()));
         assertThat(restored.outcome().succeeded()).isTrue();
         assertThat(restored.bids()).extracting(MemoryBid::label)
                 .containsExactly(BidLabel.LOST, BidLabel.WON, BidLabel.REFINED);
@@ -55,7 +56,7 @@ class MemoryPersistenceTest {
     void aCrashDuringAWriteKeepsTheLastGoodFile() throws IOException {
         Path file = dir.resolve("memory.json");
         try (EmbeddingStoreAuctionMemory memory = AuctionMemory.inFile(file)) {
-            memory.record("a", auction("Write a Python function that reverses a string."));
+            memory.record(AuctionMemoryRecorder.entry("a", auction("Write a Python function that reverses a string.")));
         }
         byte[] good = Files.readAllBytes(file);
         MemoryFile.Writer crashing = (store, target) -> {
@@ -65,7 +66,7 @@ class MemoryPersistenceTest {
         };
         EmbeddingStoreAuctionMemory memory = EmbeddingStoreAuctionMemory.builder().file(file).writer(crashing).build();
 
-        assertThatThrownBy(() -> memory.record("a", auction("Sort a list of numbers.")))
+        assertThatThrownBy(() -> memory.record(AuctionMemoryRecorder.entry("a", auction("Sort a list of numbers."))))
                 .isInstanceOf(UncheckedIOException.class).hasMessageContaining("previous file is intact");
 
         assertThat(Files.readAllBytes(file)).isEqualTo(good);
@@ -80,7 +81,7 @@ class MemoryPersistenceTest {
     void aCorruptFileGivesAClearErrorAndIsNotOverwritten() throws IOException {
         Path file = dir.resolve("memory.json");
         try (EmbeddingStoreAuctionMemory memory = AuctionMemory.inFile(file)) {
-            memory.record("a", auction("Write a Python function that reverses a string."));
+            memory.record(AuctionMemoryRecorder.entry("a", auction("Write a Python function that reverses a string.")));
         }
         byte[] json = Files.readAllBytes(file);
         byte[] torn = java.util.Arrays.copyOf(json, json.length - 40);
@@ -103,7 +104,7 @@ class MemoryPersistenceTest {
     void aFileWithAnUnreadableEntryIsRejectedAndLeftAsItIs() throws IOException {
         Path file = dir.resolve("memory.json");
         try (EmbeddingStoreAuctionMemory memory = AuctionMemory.inFile(file)) {
-            memory.record("a", auction("Write a Python function that reverses a string."));
+            memory.record(AuctionMemoryRecorder.entry("a", auction("Write a Python function that reverses a string.")));
         }
         String json = Files.readString(file);
         String broken = json.replaceFirst("\"payload\":\"\\{", "\"payload\":\"{oops");
@@ -125,7 +126,7 @@ class MemoryPersistenceTest {
             int n = i;
             ids.add(threads.submit(() -> {
                 AuctionResult result = auction("Task number " + n + ": compute the " + n + "th prime.");
-                memory.record(n % 2 == 0 ? "even" : "odd", result);
+                memory.record(AuctionMemoryRecorder.entry(n % 2 == 0 ? "even" : "odd", result));
                 if (n % 3 == 0) {
                     memory.recordOutcome(result.id(), Outcome.success(Outcome.Source.USER));
                 }

@@ -1,6 +1,6 @@
 package dev.sale4j.memory;
 
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionResult;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.entropy.Entropy;
 import dev.sale4j.score.ScoreTerms;

@@ -2,15 +2,17 @@ package dev.sale4j.refine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionResult;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionResult;
 import dev.sale4j.memory.AuctionMemory;
 import dev.sale4j.memory.EmbeddingStoreAuctionMemory;
 import dev.sale4j.memory.MemoryStats;
 import dev.sale4j.memory.Outcome;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import dev.sale4j.score.Weights;
+import dev.sale4j.testkit.ScriptedAgent;
+import dev.sale4j.testkit.ScriptedChatModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -40,16 +42,16 @@ class MemoryLearningTest {
                 checkedWins++;
             }
         }
-        String task = ScriptedAgentModel.taskOf(prompt);
+        String task = ScriptedChatModel.taskOf(prompt);
         return checkedWins >= 3 ? "Write the code for: " + task + ", " + CHECKED + "." : "Just write the code.";
     }
 
     @Test
     void theSmallAgentsShareOfWinsRisesAcrossAStreamOfRelatedTasks() {
-        ScriptedAgentModel small = new ScriptedAgentModel(
+        ScriptedAgent small = new ScriptedAgent(
                 p -> "Just write the code.", MemoryLearningTest::smallRefines, MemoryLearningTest::judge);
-        ScriptedAgentModel large = new ScriptedAgentModel(
-                p -> "Write the code for: " + ScriptedAgentModel.taskOf(p) + ", " + CHECKED + ".",
+        ScriptedAgent large = new ScriptedAgent(
+                p -> "Write the code for: " + ScriptedChatModel.taskOf(p) + ", " + CHECKED + ".",
                 p -> "unused", MemoryLearningTest::judge);
         AgentPool pool = AgentPool.of(Agent.of("small", small, 0.05), Agent.of("large", large, 0.36));
         EmbeddingStoreAuctionMemory memory = AuctionMemory.inMemory();
@@ -80,7 +82,7 @@ class MemoryLearningTest {
         long late = winners.subList(8, 12).stream().filter("small"::equals).count();
         assertThat(winners.subList(0, 3)).as("nothing to learn from yet").containsOnly("large");
         assertThat(late).as("small wins in the last third, winners " + winners).isGreaterThan(early).isEqualTo(4);
-        assertThat(small.refinePrompts).hasSize(tasks.size() - 1);
+        assertThat(small.refinePrompts()).hasSize(tasks.size() - 1);
         MemoryStats stats = memory.stats();
         assertThat(stats.entriesPerNamespace()).containsEntry("coding", tasks.size());
     }

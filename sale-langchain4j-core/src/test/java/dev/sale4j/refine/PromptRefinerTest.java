@@ -3,9 +3,6 @@ package dev.sale4j.refine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionTask;
 import dev.sale4j.SaleRouter;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.entropy.Entropy;
@@ -13,7 +10,11 @@ import dev.sale4j.memory.BidLabel;
 import dev.sale4j.memory.BidPair;
 import dev.sale4j.memory.MemoryBid;
 import dev.sale4j.memory.Outcome;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.pool.AuctionTask;
 import dev.sale4j.score.ScoreTerms;
+import dev.sale4j.testkit.ScriptedAgent;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class PromptRefinerTest {
 
     @Test
     void aCustomTemplateIsFilledAndTheAnswerBecomesARefinedBid() {
-        ScriptedAgentModel model = new ScriptedAgentModel(p -> "unused", p -> "NEW " + p, s -> 0);
+        ScriptedAgent model = new ScriptedAgent(p -> "unused", p -> "NEW " + p, s -> 0);
         PromptRefiner refiner = PromptRefiner.builder()
                 .template("Task={{task}} Bid={{bid}} Pairs={{pairs}} Max={{maxTokens}} Your current strategy:")
                 .maxOutputTokens(77)
@@ -65,9 +66,9 @@ class PromptRefinerTest {
     void inlineReasoningIsRemovedFromTheRewriteAndAnEmptyRewriteIsAnError() {
         Bid first = new Bid("small", "loose plan", 2, 10, false, Duration.ZERO, new Entropy(0.5, Entropy.LEXICAL),
                 false);
-        ScriptedAgentModel thinking = new ScriptedAgentModel(p -> "unused",
+        ScriptedAgent thinking = new ScriptedAgent(p -> "unused",
                 p -> "<think>which pair matters?</think>\nStep 1: write it. Step 2: test it.", s -> 0);
-        ScriptedAgentModel outOfTokens = new ScriptedAgentModel(p -> "unused", p -> "<think>still thinking", s -> 0);
+        ScriptedAgent outOfTokens = new ScriptedAgent(p -> "unused", p -> "<think>still thinking", s -> 0);
 
         Bid refined = PromptRefiner.create().refine(Agent.of("small", thinking, 0.05), AuctionTask.of("Reverse."),
                 first, List.of(pair("small", "large", null)));
@@ -80,7 +81,7 @@ class PromptRefinerTest {
 
     @Test
     void routerOptionsForMemoryAreValidated() {
-        AgentPool pool = AgentPool.of(Agent.of("a", new ScriptedAgentModel(p -> "x", p -> "x", s -> 0), 1));
+        AgentPool pool = AgentPool.of(Agent.of("a", new ScriptedAgent(p -> "x", p -> "x", s -> 0), 1));
         assertThatThrownBy(() -> SaleRouter.builder().pool(pool).memoryNamespace(" ").build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("memoryNamespace");
         assertThatThrownBy(() -> SaleRouter.builder().pool(pool).refinementPairs(0).build())

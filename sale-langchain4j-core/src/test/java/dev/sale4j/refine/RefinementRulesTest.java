@@ -2,24 +2,26 @@ package dev.sale4j.refine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionResult;
-import dev.sale4j.AuctionTask;
-import dev.sale4j.Phase;
-import dev.sale4j.PhaseUsage;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionMemoryRecorder;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.auction.Phase;
+import dev.sale4j.auction.PhaseUsage;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.memory.AuctionMemory;
 import dev.sale4j.memory.BidLabel;
 import dev.sale4j.memory.BidPair;
+import dev.sale4j.memory.MemoryBid;
 import dev.sale4j.memory.MemoryEntry;
 import dev.sale4j.memory.MemoryStats;
-import dev.sale4j.memory.MemoryBid;
 import dev.sale4j.memory.Outcome;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.pool.AuctionTask;
 import dev.sale4j.score.ScoreTerms;
 import dev.sale4j.score.ScoredBid;
 import dev.sale4j.score.Weights;
+import dev.sale4j.testkit.ScriptedAgent;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +38,7 @@ class RefinementRulesTest {
         final List<String> asked = new CopyOnWriteArrayList<>();
 
         @Override
-        public MemoryEntry record(String namespace, AuctionResult result) {
-            MemoryEntry entry = MemoryEntry.of(namespace, result);
+        public MemoryEntry record(MemoryEntry entry) {
             recorded.add(entry);
             return entry;
         }
@@ -77,11 +78,11 @@ class RefinementRulesTest {
     }
 
     private static Agent agent(String name, double price, String bid, String refined) {
-        return Agent.of(name, new ScriptedAgentModel(p -> bid, p -> refined, RefinementRulesTest::judge), price);
+        return Agent.of(name, new ScriptedAgent(p -> bid, p -> refined, RefinementRulesTest::judge), price);
     }
 
-    private static ScriptedAgentModel model(AgentPool pool, String name) {
-        return (ScriptedAgentModel) pool.get(name).model();
+    private static ScriptedAgent model(AgentPool pool, String name) {
+        return (ScriptedAgent) pool.get(name).model();
     }
 
     private final OnePairMemory memory = new OnePairMemory();
@@ -101,9 +102,9 @@ class RefinementRulesTest {
         AuctionResult result = router(pool, Weights.builder().wh(0).build()).auction("Reverse a string in Python.");
 
         assertThat(memory.asked).containsExactly("tiny");
-        assertThat(model(pool, "tiny").refinePrompts).singleElement()
+        assertThat(model(pool, "tiny").refinePrompts()).singleElement()
                 .satisfies(p -> assertThat(p).contains("GOOD plan", "vague", "tiny vague plan"));
-        assertThat(model(pool, "mid2").refinePrompts).isEmpty();
+        assertThat(model(pool, "mid2").refinePrompts()).isEmpty();
         assertThat(result.provisionalWinner()).isEqualTo("mid");
         assertThat(result.winner()).isEqualTo("tiny");
         assertThat(result.winningBid()).get().satisfies(b -> {
@@ -161,8 +162,8 @@ class RefinementRulesTest {
 
         assertThat(result.winner()).isEqualTo("tiny").isEqualTo(result.provisionalWinner());
         assertThat(memory.asked).isEmpty();
-        assertThat(model(pool, "tiny").refinePrompts).isEmpty();
-        assertThat(model(pool, "large").refinePrompts).isEmpty();
+        assertThat(model(pool, "tiny").refinePrompts()).isEmpty();
+        assertThat(model(pool, "large").refinePrompts()).isEmpty();
         assertThat(result.bids()).noneMatch(b -> b.bid().refined());
         assertThat(result.usage()).noneMatch(u -> u.phase() == Phase.REFINE || u.phase() == Phase.REJURY);
         assertThat(memory.recorded).hasSize(1);
@@ -175,7 +176,7 @@ class RefinementRulesTest {
                 agent("large", 0.36, "GOOD large plan", "unused"));
         OnePairMemory broken = new OnePairMemory() {
             @Override
-            public MemoryEntry record(String namespace, AuctionResult result) {
+            public MemoryEntry record(MemoryEntry entry) {
                 throw new IllegalStateException("disk full");
             }
 

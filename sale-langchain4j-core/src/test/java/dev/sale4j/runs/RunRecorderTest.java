@@ -3,7 +3,7 @@ package dev.sale4j.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sale4j.AuctionResult;
+import dev.sale4j.auction.AuctionResult;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.entropy.Entropy;
 import dev.sale4j.jury.JuryScore;

@@ -3,10 +3,10 @@ package dev.sale4j.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
 import dev.sale4j.bid.Bid;
 import dev.sale4j.entropy.Entropy;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.sale4j.spring;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.sale4j.AgentPool;
+import dev.sale4j.pool.AgentPool;
 import dev.sale4j.SaleRouter;
 import dev.sale4j.chat.SaleChatModel;
 import dev.sale4j.chat.SaleStreamingChatModel;

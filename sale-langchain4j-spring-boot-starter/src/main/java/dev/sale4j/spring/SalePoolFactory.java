@@ -1,8 +1,8 @@
 package dev.sale4j.spring;
 
 import dev.langchain4j.model.chat.StreamingChatModel;
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import dev.sale4j.backend.BackendSpec;
 import dev.sale4j.backend.Backends;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
-import dev.sale4j.AgentPool;
+import dev.sale4j.pool.AgentPool;
 import dev.sale4j.chat.SaleChatModel;
 import dev.sale4j.chat.SaleStreamingChatModel;
 import java.util.List;

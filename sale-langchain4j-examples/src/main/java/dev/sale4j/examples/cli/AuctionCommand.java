@@ -1,15 +1,15 @@
 package dev.sale4j.examples.cli;
 
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionResult;
-import dev.sale4j.NoBidsException;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.auction.NoBidsException;
 import dev.sale4j.bid.BidFailure;
 import dev.sale4j.bid.PromptBidder;
 import dev.sale4j.examples.config.AgentConfig;
 import dev.sale4j.examples.config.ConfigException;
 import dev.sale4j.examples.config.PoolConfig;
 import dev.sale4j.examples.config.PoolFactory;
+import dev.sale4j.pool.AgentPool;
 import dev.sale4j.score.Weights;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * {@code sale auction "<task>"}: runs one auction over the pool of a YAML file (by default qwen3 4b/8b/14b/32b on a

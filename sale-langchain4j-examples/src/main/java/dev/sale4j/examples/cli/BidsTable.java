@@ -1,7 +1,7 @@
 package dev.sale4j.examples.cli;
 
-import dev.sale4j.AuctionResult;
-import dev.sale4j.Phase;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.auction.Phase;
 import dev.sale4j.bid.BidFailure;
 import dev.sale4j.jury.JuryScore;
 import dev.sale4j.score.ScoreTerms;

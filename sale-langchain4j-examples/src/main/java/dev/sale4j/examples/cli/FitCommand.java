@@ -9,6 +9,7 @@ import dev.sale4j.fit.WeightFit;
 import dev.sale4j.fit.WeightFitter;
 import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.runs.RecordedRuns;
+import dev.sale4j.runs.RecordedRunsException;
 import dev.sale4j.score.Weights;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code sale fit --runs runs.jsonl --out weights.json}: fits SALE's weights on recorded runs (see
@@ -91,7 +92,7 @@ public final class FitCommand implements Callable<Integer> {
             }
             o.flush();
             return 0;
-        } catch (IllegalArgumentException e) {
+        } catch (RecordedRunsException | IllegalArgumentException e) {
             err.println("error: " + runs + ": " + e.getMessage());
             err.flush();
             return 1;

@@ -1,10 +1,10 @@
 package dev.sale4j.examples.config;
 
 import dev.langchain4j.model.chat.ChatModel;
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
 import dev.sale4j.backend.BackendSpec;
 import dev.sale4j.backend.Backends;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.sale4j.examples.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

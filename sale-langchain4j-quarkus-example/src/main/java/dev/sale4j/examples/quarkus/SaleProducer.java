@@ -1,7 +1,7 @@
 package dev.sale4j.examples.quarkus;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
 import dev.sale4j.SaleRouter;
 import dev.sale4j.backend.BackendSpec;
 import dev.sale4j.backend.Backends;

@@ -111,6 +111,7 @@ public final class SafeHttpFetcher {
      *
      * @throws UnsafeUrlException if the URL or a redirect target is refused
      * @throws TimeoutException   if the deadline passes
+     * @throws RetriableWebFetchException when the connection or I/O fails
      * @throws WebFetchException  on any other failure
      */
     public FetchedPage fetch(URI uri) {
@@ -201,6 +202,9 @@ public final class SafeHttpFetcher {
                 throw new WebFetchException("TLS with " + target.host().wire() + " failed for " + uri + " (the"
                         + " certificate must be valid for that name and trusted; set sslContext(...) for a private CA): "
                         + e.getMessage(), e);
+            }
+            if (e instanceof IOException) {
+                throw new RetriableWebFetchException("fetching " + uri + " failed: " + e, e);
             }
             throw new WebFetchException("fetching " + uri + " failed: " + e, e);
         }

@@ -1,18 +1,5 @@
 package dev.sale4j.tools.web;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.langchain4j.exception.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
-
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -20,6 +7,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import dev.langchain4j.exception.NonRetriableException;
+import dev.langchain4j.exception.RetriableException;
+import dev.langchain4j.exception.TimeoutException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class PageReaderTest {
 
@@ -183,5 +185,18 @@ class PageReaderTest {
         assertThat(freshCache.text()).isEqualTo(first.text());
         assertThat(freshCache.contentType()).isEqualTo("text/html");
         server.verify(1, getRequestedFor(urlEqualTo("/cached")));
+    }
+
+    @Test
+    void aConnectionThatBreaksIsRetriableAndARefusedPageIsNot() {
+        server.stubFor(get(urlEqualTo("/reset")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        serve("/paper.pdf", "application/pdf", "%PDF-1.4");
+        PageReader reader = PageReader.builder().fetcher(allowingWireMock().build()).build();
+
+        assertThatThrownBy(() -> reader.read(base + "/reset", 0, false))
+                .isInstanceOf(RetriableWebFetchException.class).isInstanceOf(RetriableException.class)
+                .hasCauseInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> reader.read(base + "/paper.pdf", 0, false))
+                .isInstanceOf(WebFetchException.class).isInstanceOf(NonRetriableException.class);
     }
 }
