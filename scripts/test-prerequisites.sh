@@ -4,7 +4,7 @@
 # The tests run LLM-style Python code in the sandbox (the system's python3 with sortedcontainers, which
 # LeetCode's own harness imports) at every isolation level the host offers (bubblewrap; util-linux's unshare,
 # prlimit and setpriv). Run by `./mvnw verify` (the tools module, phase initialize); skip it with
-# -Dsale4j.prereqs.skip (or -DskipTests). Idempotent: when everything is present it only checks and exits.
+# -DskipPrereqs (or -DskipTests). Idempotent: when everything is present it only checks and exits.
 #
 # As root with apt-get it installs what is missing (apt-get update once, then apt-get install) and says what.
 # Otherwise it stops with one message naming what is missing and how to get it.
