@@ -2,6 +2,7 @@ package dev.sale4j.tools.code;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,13 +45,25 @@ class TestRunnerTest {
                 ADD_TESTS);
 
         assertThat(exits.passed()).isFalse();
-        assertThat(exits.reason()).startsWith("no verdict: the program ended before the tests finished");
+        assertThat(exits.reason()).isEqualTo("candidate did not load: the candidate process ended (exit status 0)");
         assertThat(forges.passed()).isFalse();
     }
 
     @Test
-    void nonTerminatingCandidateTimesOut() {
-        TestVerdict verdict = runner.gradeAsserts("def add(a, b):\n    while True: pass\n", ADD_TESTS);
+    void nonTerminatingCandidateFailsItsTestAtThePerTestDeadline() {
+        TestRunner quick = TestRunner.builder().sandbox(Sandboxes.small()).testTimeout(Duration.ofSeconds(1)).build();
+
+        TestVerdict verdict = quick.gradeAsserts("def add(a, b):\n    while True: pass\n", ADD_TESTS);
+
+        assertThat(verdict.passed()).isFalse();
+        assertThat(verdict.reason()).isEqualTo("test 1 of 2: timed out after 1000 ms: assert add(1, 2) == 3");
+        assertThat(verdict.execution().duration()).isLessThan(Duration.ofMillis(2900));
+    }
+
+    @Test
+    void testsThatOutlastTheSandboxWallTimeTimeOut() {
+        TestVerdict verdict = runner.gradeAsserts("def add(a, b):\n    return a + b\n",
+                List.of("assert add(1, 2) == 3", "while True: pass"));
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.reason()).isEqualTo("timed out after 3000 ms");
