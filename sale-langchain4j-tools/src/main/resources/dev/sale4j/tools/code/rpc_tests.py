@@ -28,11 +28,16 @@ class CandidateError(Exception):
     """The candidate raised an exception that has no builtin counterpart here (or a BaseException)."""
 
 
-def _remote_exception(reply):
+# StopIteration is re-raised only from next(): from a plain call it would end a map() early and let all() pass
+_NEVER_RERAISED = (StopIteration, StopAsyncIteration, UnicodeError, OSError)
+
+
+def _remote_exception(reply, op):
     name, message = str(reply.get("type", "Exception"))[:100], str(reply.get("message", ""))[:1000]
     cls = getattr(_builtins, name, None)
     try:
-        if isinstance(cls, type) and issubclass(cls, Exception) and not issubclass(cls, (UnicodeError, OSError)):
+        if isinstance(cls, type) and issubclass(cls, Exception) and (
+                not issubclass(cls, _NEVER_RERAISED) or (op == "next" and cls is StopIteration)):
             e = cls(message) if message else cls()
         else:
             e = CandidateError(name + (": " + message if message else ""))
@@ -121,7 +126,7 @@ def _rpc(message, payload=None):
         _state["gone"] = str(reply.get("reason"))[:300]
         raise CandidateGone(_state["gone"])
     if reply["op"] == "raised":
-        raise _remote_exception(reply)
+        raise _remote_exception(reply, message["op"])
     try:
         return Decoder(_node_class, lambda v: Remote(["r", v[1]], str(v[2] if len(v) > 2 else "")[:60])) \
             .decode(reply.get("value"), reply.get("nodes"))

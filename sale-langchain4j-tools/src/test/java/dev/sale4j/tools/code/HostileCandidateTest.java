@@ -288,6 +288,15 @@ class HostileCandidateTest {
     }
 
     @Test
+    void stopIterationThatWouldEndAMapEarlyFails() {
+        TestVerdict verdict = runner.gradeAsserts("def secret(n):\n    raise StopIteration\n",
+                List.of("assert all(map(lambda n: secret(n) == {1: " + R1 + ", 2: " + R2 + "}[n], [1, 2]))"));
+
+        assertThat(verdict.passed()).as(verdict.reason()).isFalse();
+        report("StopIteration inside all(map(...))", verdict);
+    }
+
+    @Test
     void infiniteLoopFailsAtThePerTestDeadline() {
         TestRunner quick = TestRunner.builder().sandbox(Sandboxes.small()).testTimeout(Duration.ofSeconds(1)).build();
         TestVerdict verdict = quick.gradeAsserts("def secret(n):\n    while True: pass\n", ORACLE);
