@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LeetCodeGradingTest {
 
     private final PythonSandbox sandbox = PythonSandbox.builder()
-            .limits(SandboxLimits.builder().wallTime(Duration.ofSeconds(90)).build()).build(); // one reference solution needs ~30 s of CPU
+            .limits(SandboxLimits.builder().wallTime(Duration.ofSeconds(180)).build())
+            .build(); // two references need ~30 s of CPU on an idle core; the build machines are shared
     private final TestRunner runner = TestRunner.builder().sandbox(sandbox).build();
 
     @Test
