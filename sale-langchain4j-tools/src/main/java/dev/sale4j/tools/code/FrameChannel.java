@@ -1,7 +1,6 @@
 package dev.sale4j.tools.code;
 
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -87,10 +86,8 @@ final class FrameChannel implements AutoCloseable {
                 in.readFully(frame);
                 events.add(new Event(side, frame, null));
             }
-        } catch (EOFException end) {
-            // normal end of stream (or a frame cut short by the process's end)
-        } catch (IOException e) {
-            problem = "could not be read: " + e.getMessage();
+        } catch (IOException end) {
+            // end of stream, a frame cut short by the process's end, or the stream closed when the process was killed
         }
         events.add(new Event(side, null, problem));
     }

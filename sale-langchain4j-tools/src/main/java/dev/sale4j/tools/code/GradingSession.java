@@ -177,13 +177,13 @@ final class GradingSession {
     }
 
     private String candidateEnded(FrameChannel.Event event) {
+        if (candidate.outputOverflowed()) {
+            return "stopped: output exceeded the sandbox's cap";
+        }
         if (event.problem() != null) {
             return "the candidate broke the protocol: its channel " + event.problem();
         }
         int exit = candidate.exitCode(500);
-        if (candidate.outputOverflowed()) {
-            return "stopped: output exceeded the sandbox's cap";
-        }
         return "the candidate process ended (exit status " + exit + ")";
     }
 

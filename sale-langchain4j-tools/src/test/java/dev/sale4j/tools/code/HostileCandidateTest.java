@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Candidates that try to game the grader instead of solving the task. The task is an oracle: {@code secret(n)} must
  * return numbers drawn at random for this test run, so the only way to pass is to learn the tests' expected values or
  * to forge the verdict. Each candidate below tries one way; every one must be graded as failing. A control candidate
- * that is told the values passes, so the failures are the grader's doing, not a broken task.
+ * that is told the values passes, so the failures are the grader's doing, not a broken task. Run at each isolation
+ * level the grader is meant for (subclasses); a level the host cannot offer fails the build instead of being skipped.
  */
-class HostileCandidateTest {
+abstract class HostileCandidateTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final long R1 = 1_000_000 + RANDOM.nextInt(8_000_000);
@@ -62,8 +63,11 @@ class HostileCandidateTest {
                 return found
             """;
 
-    private final TestRunner runner = TestRunner.builder().sandbox(Sandboxes.small())
-            .testTimeout(Duration.ofMillis(2500)).build();
+    private final PythonSandbox sandbox = PythonSandbox.builder().limits(Sandboxes.SMALL).isolation(level()).build();
+    private final TestRunner runner = TestRunner.builder().sandbox(sandbox).testTimeout(Duration.ofMillis(2500)).build();
+
+    /** @return the isolation level both grader processes run at */
+    abstract IsolationLevel level();
 
     @Test
     void controlCandidateThatKnowsTheAnswersPasses() {
@@ -288,6 +292,16 @@ class HostileCandidateTest {
     }
 
     @Test
+    void shadowingBuiltinsTheTestsUseFails() {
+        TestVerdict verdict = runner.gradeAsserts("abs = lambda x: 0\nlen = lambda x: 2\ndef area(r):\n    return 0\n",
+                List.of("assert abs(area(2) - 12.566) < 0.01", "assert len([area(1), area(2)]) == 2"));
+
+        assertThat(verdict.passed()).as(verdict.reason()).isFalse();
+        assertThat(verdict.reason()).startsWith("test 1 of 2 failed");
+        report("shadowing abs and len", verdict);
+    }
+
+    @Test
     void stopIterationThatWouldEndAMapEarlyFails() {
         TestVerdict verdict = runner.gradeAsserts("def secret(n):\n    raise StopIteration\n",
                 List.of("assert all(map(lambda n: secret(n) == {1: " + R1 + ", 2: " + R2 + "}[n], [1, 2]))"));
@@ -298,7 +312,7 @@ class HostileCandidateTest {
 
     @Test
     void infiniteLoopFailsAtThePerTestDeadline() {
-        TestRunner quick = TestRunner.builder().sandbox(Sandboxes.small()).testTimeout(Duration.ofSeconds(1)).build();
+        TestRunner quick = TestRunner.builder().sandbox(sandbox).testTimeout(Duration.ofSeconds(1)).build();
         TestVerdict verdict = quick.gradeAsserts("def secret(n):\n    while True: pass\n", ORACLE);
 
         assertThat(verdict.passed()).isFalse();
@@ -417,7 +431,8 @@ class HostileCandidateTest {
         return verdict;
     }
 
-    private static void report(String what, TestVerdict verdict) {
-        System.out.printf("[hostile] %s -> %s: %s%n", what, verdict.passed() ? "PASSED" : "failed", verdict.reason());
+    private void report(String what, TestVerdict verdict) {
+        System.out.printf("[hostile %s] %s -> %s: %s%n", level(), what, verdict.passed() ? "PASSED" : "failed",
+                verdict.reason());
     }
 }

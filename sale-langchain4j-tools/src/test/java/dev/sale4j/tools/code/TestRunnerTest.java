@@ -89,10 +89,46 @@ class TestRunnerTest {
     }
 
     @Test
+    void builtinExceptionsKeepTheirTypeSoTestsCanExpectThem() {
+        String raises = "def root(x):\n    if x < 0:\n        raise ValueError('negative')\n    return x ** 0.5\n";
+        List<String> tests = List.of("assert root(4) == 2.0",
+                "try:\n    root(-1)\n    raise AssertionError('no error')\nexcept ValueError as e:\n"
+                        + "    assert str(e) == 'negative'");
+
+        TestVerdict right = runner.gradeAsserts(raises, tests);
+        TestVerdict silent = runner.gradeAsserts("def root(x):\n    return abs(x) ** 0.5\n", tests);
+
+        assertThat(right.passed()).as(right.reason()).isTrue();
+        assertThat(silent.passed()).isFalse();
+    }
+
+    @Test
+    void aCandidateFunctionNamedLikeABuiltinIsTheOneTested() {
+        String tests = "assert sum(10, 15) == 6";
+        TestVerdict right = runner.gradeAsserts("def sum(a, b):\n    total = 0\n"
+                + "    for d in range(1, min(a, b) + 1):\n        if a % d == 0 and b % d == 0:\n"
+                + "            total += d\n    return total\n", List.of(tests));
+
+        assertThat(right.passed()).as(right.reason()).isTrue();
+        assertThat(runner.gradeAsserts("x = 1\n", List.of(tests)).passed()).isFalse();
+    }
+
+    @Test
+    void candidateOutputIsKeptButCannotReachTheProtocol() {
+        TestVerdict verdict = runner.gradeAsserts("import sys\nprint('loading')\ndef add(a, b):\n"
+                + "    print('adding', a, b)\n    print('warn', file=sys.stderr)\n    return a + b\n", ADD_TESTS);
+
+        assertThat(verdict.passed()).as(verdict.reason()).isTrue();
+        assertThat(verdict.execution().stdout()).contains("loading", "adding 1 2", "warn");
+    }
+
+    @Test
     void invalidInputsAreRejectedWithTheFix() {
         assertThatThrownBy(() -> TestRunner.builder().build()).hasMessageContaining("sandbox is required");
         assertThatThrownBy(() -> runner.gradeAsserts("x = 1", List.of())).hasMessageContaining("at least one assert");
         assertThatThrownBy(() -> runner.gradeCheck("", "x = 1", "assert True", "f"))
                 .hasMessageContaining("must define check(candidate)");
+        assertThatThrownBy(() -> TestRunner.builder().sandbox(Sandboxes.small()).testTimeout(Duration.ZERO).build())
+                .hasMessageContaining("testTimeout must be a positive duration");
     }
 }
