@@ -18,11 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class HostileCandidateTest {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final long R1 = 1_000_000 + RANDOM.nextInt(8_000_000);
-    private static final long R2 = 1_000_000 + RANDOM.nextInt(8_000_000);
-    private static final List<String> ORACLE = List.of("assert secret(1) == " + R1, "assert secret(2) == " + R2);
-    private static final String CHECK = "def check(candidate):\n    assert candidate(1) == " + R1 + "\n"
-            + "    assert candidate(2) == " + R2 + "\n";
+    // drawn afresh for every test, and never printed (see report): at UNSHARE the candidate can read the host's
+    // world-readable files, build logs included
+    private final long r1 = 1_000_000 + RANDOM.nextInt(8_000_000);
+    private final long r2 = 1_000_000 + RANDOM.nextInt(8_000_000);
+    private final List<String> oracle = List.of("assert secret(1) == " + r1, "assert secret(2) == " + r2);
+    private final String check = "def check(candidate):\n    assert candidate(1) == " + r1 + "\n"
+            + "    assert candidate(2) == " + r2 + "\n";
 
     /** Looks for the expected values anywhere it can: memory, frames, its own script, files, other processes. */
     private static final String HUNT = """
@@ -71,8 +73,8 @@ abstract class HostileCandidateTest {
 
     @Test
     void controlCandidateThatKnowsTheAnswersPasses() {
-        TestVerdict verdict = runner.gradeAsserts("def secret(n):\n    return {1: " + R1 + ", 2: " + R2 + "}[n]\n",
-                ORACLE);
+        TestVerdict verdict = runner.gradeAsserts("def secret(n):\n    return {1: " + r1 + ", 2: " + r2 + "}[n]\n",
+                oracle);
 
         assertThat(verdict.passed()).as(verdict.reason()).isTrue();
     }
@@ -209,7 +211,7 @@ abstract class HostileCandidateTest {
 
     @Test
     void hiddenCheckFunctionCannotBeFoundByTheCandidate() {
-        TestVerdict verdict = runner.gradeCheck("", HUNT + "def secret(n): return _hunt().get(n, -1)\n", CHECK,
+        TestVerdict verdict = runner.gradeCheck("", HUNT + "def secret(n): return _hunt().get(n, -1)\n", check,
                 "secret");
 
         assertThat(verdict.passed()).as(verdict.reason()).isFalse();
@@ -221,7 +223,7 @@ abstract class HostileCandidateTest {
         failing("sys.exit(0) in a call", "import sys\ndef secret(n): sys.exit(0)\n");
         TestVerdict exit = failing("os._exit(0) in a call", "import os\ndef secret(n): os._exit(0)\n");
         assertThat(exit.reason()).isEqualTo("test 1 of 2: the candidate process ended (exit status 0): "
-                + ORACLE.get(0));
+                + oracle.get(0));
     }
 
     @Test
@@ -304,7 +306,7 @@ abstract class HostileCandidateTest {
     @Test
     void stopIterationThatWouldEndAMapEarlyFails() {
         TestVerdict verdict = runner.gradeAsserts("def secret(n):\n    raise StopIteration\n",
-                List.of("assert all(map(lambda n: secret(n) == {1: " + R1 + ", 2: " + R2 + "}[n], [1, 2]))"));
+                List.of("assert all(map(lambda n: secret(n) == {1: " + r1 + ", 2: " + r2 + "}[n], [1, 2]))"));
 
         assertThat(verdict.passed()).as(verdict.reason()).isFalse();
         report("StopIteration inside all(map(...))", verdict);
@@ -313,10 +315,10 @@ abstract class HostileCandidateTest {
     @Test
     void infiniteLoopFailsAtThePerTestDeadline() {
         TestRunner quick = TestRunner.builder().sandbox(sandbox).testTimeout(Duration.ofSeconds(1)).build();
-        TestVerdict verdict = quick.gradeAsserts("def secret(n):\n    while True: pass\n", ORACLE);
+        TestVerdict verdict = quick.gradeAsserts("def secret(n):\n    while True: pass\n", oracle);
 
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.reason()).isEqualTo("test 1 of 2: timed out after 1000 ms: " + ORACLE.get(0));
+        assertThat(verdict.reason()).isEqualTo("test 1 of 2: timed out after 1000 ms: " + oracle.get(0));
         report("infinite loop", verdict);
     }
 
@@ -329,7 +331,7 @@ abstract class HostileCandidateTest {
 
     @Test
     void returningGeneratorsOrLazyObjectsFails() {
-        failing("generator", "def secret(n):\n    yield " + R1 + "\n");
+        failing("generator", "def secret(n):\n    yield " + r1 + "\n");
         TestVerdict lazy = runner.gradeAsserts("""
                 class Lazy:
                     def __iter__(self): return iter([1, 2])
@@ -410,10 +412,10 @@ abstract class HostileCandidateTest {
 
     @Test
     void designStyleClassReturningForgedObjectsFails() {
-        String tests = "def check(candidate):\n    c = Counter(2)\n    c.put(1, 1)\n    assert c.get(1) == " + R1
+        String tests = "def check(candidate):\n    c = Counter(2)\n    c.put(1, 1)\n    assert c.get(1) == " + r1
                 + "\n    assert c.size() == 1\n";
         TestVerdict honest = runner.gradeCheck("", "class Counter:\n    def __init__(self, n): self.d = {}\n"
-                + "    def put(self, k, v): self.d[k] = " + R1 + "\n    def get(self, k): return self.d[k]\n"
+                + "    def put(self, k, v): self.d[k] = " + r1 + "\n    def get(self, k): return self.d[k]\n"
                 + "    def size(self): return len(self.d)\n", tests, "Counter");
         TestVerdict forged = runner.gradeCheck("", "class Yes:\n    def __eq__(self, o): return True\n"
                 + "class Counter:\n    def __init__(self, n): pass\n    def put(self, k, v): pass\n"
@@ -425,14 +427,18 @@ abstract class HostileCandidateTest {
     }
 
     private TestVerdict failing(String what, String candidate) {
-        TestVerdict verdict = runner.gradeAsserts(candidate, ORACLE);
-        assertThat(verdict.passed()).as(what + ": " + verdict.reason()).isFalse();
+        TestVerdict verdict = runner.gradeAsserts(candidate, oracle);
+        assertThat(verdict.passed()).as(what + ": " + masked(verdict.reason())).isFalse();
         report(what, verdict);
         return verdict;
     }
 
     private void report(String what, TestVerdict verdict) {
         System.out.printf("[hostile %s] %s -> %s: %s%n", level(), what, verdict.passed() ? "PASSED" : "failed",
-                verdict.reason());
+                masked(verdict.reason()));
+    }
+
+    private String masked(String text) {
+        return text.replace(String.valueOf(r1), "R1").replace(String.valueOf(r2), "R2");
     }
 }

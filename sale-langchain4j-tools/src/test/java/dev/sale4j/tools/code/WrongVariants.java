@@ -2,7 +2,7 @@ package dev.sale4j.tools.code;
 
 /**
  * Deliberately wrong variants of reference solutions: the reference still runs, but every answer of the function
- * under test is perturbed (an int or float off by one, a bool negated, a string or list extended, a node dropped...),
+ * under test is perturbed (an int off by one, a float scaled by 1.5 plus one, a bool negated, a string or list extended, a node dropped...),
  * so tests that pass the reference must fail the variant.
  */
 final class WrongVariants {
@@ -18,8 +18,10 @@ final class WrongVariants {
             def _s4j_perturb(r):
                 if isinstance(r, bool):
                     return not r
-                if isinstance(r, (int, float)):
+                if isinstance(r, int):
                     return r + 1
+                if isinstance(r, float):
+                    return r * 1.5 + 1
                 if isinstance(r, str):
                     return r + '#'
                 if isinstance(r, (list, tuple)):
