@@ -65,7 +65,7 @@ def _target(ref):
 
 
 def _decode(tagged, nodes):
-    return Decoder(_node_class, lambda v: _handles[v[1]]).decode(tagged, nodes)
+    return Decoder(_node_class, lambda v: _handles[v[1]] if v[0] == "r" else _target(v)).decode(tagged, nodes)
 
 
 def _answer(msg):

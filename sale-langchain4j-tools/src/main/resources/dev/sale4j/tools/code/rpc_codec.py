@@ -2,7 +2,8 @@
 # A frame is a 4-byte big-endian length and that many bytes of UTF-8 JSON. Values are tagged arrays:
 # ["N"] None, ["b", bool], ["i", hex], ["f", repr], ["c", re, im], ["s", str], ["y", base64], ["l", [..]] list,
 # ["t", [..]] tuple, ["S", [..]] set, ["F", [..]] frozenset, ["d", [[k, v], ..]] dict, ["n", index] a ListNode /
-# TreeNode / Node in the frame's node table, ["r", handle, type] an object that stays in the candidate process.
+# TreeNode / Node in the frame's node table, ["r", handle, type] an object that stays in the candidate process,
+# ["g", name] one of the candidate's globals (a function the tests pass back as an argument).
 import base64 as _b64
 import json as _json
 import os as _os
@@ -157,6 +158,6 @@ class Decoder:
             return out
         if tag == "n" and n == 2 and type(v[1]) is int and 0 <= v[1] < len(self.shells):
             return self.shells[v[1]]
-        if tag == "r" and n >= 2 and type(v[1]) is int:
+        if (tag == "r" and n >= 2 and type(v[1]) is int) or (tag == "g" and n == 2 and type(v[1]) is str):
             return self.remote(v)
         raise ProtocolError("malformed value with tag %r" % tag[:10])

@@ -103,6 +103,12 @@ def _node_class(name):
     return cls if name in NODE_CLASSES and isinstance(cls, type) else None
 
 
+def _remote(tagged):
+    if tagged[0] != "r":
+        raise ProtocolError("the candidate may only send handles of its own objects")
+    return Remote(["r", tagged[1]], str(tagged[2] if len(tagged) > 2 else "")[:60])
+
+
 def _rpc(message, payload=None):
     if _state["gone"] is not None:
         raise CandidateGone(_state["gone"])
@@ -128,8 +134,7 @@ def _rpc(message, payload=None):
     if reply["op"] == "raised":
         raise _remote_exception(reply, message["op"])
     try:
-        return Decoder(_node_class, lambda v: Remote(["r", v[1]], str(v[2] if len(v) > 2 else "")[:60])) \
-            .decode(reply.get("value"), reply.get("nodes"))
+        return Decoder(_node_class, _remote).decode(reply.get("value"), reply.get("nodes"))
     except Exception as e:
         _state["gone"] = "the candidate sent malformed data: " + str(e)[:200]
         raise CandidateGone(_state["gone"])

@@ -114,6 +114,18 @@ class TestRunnerTest {
     }
 
     @Test
+    void candidateFunctionsAndObjectsPassBackAsHandlesWhileArgumentsCrossByValue() {
+        String candidate = "def sq(x): return x * x\ndef apply(f, x): return f(x)\ndef mk(): return sq\n"
+                + "def grow(xs):\n    xs.append(1)\n    return len(xs)\n";
+        List<String> tests = List.of("assert apply(sq, 3) == 9", "assert apply(mk(), 5) == 25",
+                "xs = []\nassert grow(xs) == 1 and grow(xs) == 1 and xs == []");
+
+        TestVerdict verdict = runner.gradeAsserts(candidate, tests);
+
+        assertThat(verdict.passed()).as(verdict.reason()).isTrue();
+    }
+
+    @Test
     void candidateOutputIsKeptButCannotReachTheProtocol() {
         TestVerdict verdict = runner.gradeAsserts("import sys\nprint('loading')\ndef add(a, b):\n"
                 + "    print('adding', a, b)\n    print('warn', file=sys.stderr)\n    return a + b\n", ADD_TESTS);
