@@ -1,7 +1,17 @@
 package dev.sale4j.tools;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 /**
  * Locates the project's read-only real data ({@code shared/data}, a sibling of the repository checkout) by walking
@@ -27,5 +37,21 @@ public final class SharedData {
         }
         throw new IllegalStateException("no shared/data folder in any parent of " + Path.of("").toAbsolutePath()
                 + "; check out the shared data as a sibling of the repository (../shared/data from its root)");
+    }
+
+    /** @return the JSON objects of a gzipped JSON-lines file under {@code shared/data} */
+    public static List<JsonNode> jsonLines(String relative) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                new GZIPInputStream(Files.newInputStream(path(relative))), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                if (!line.isBlank()) {
+                    rows.add(json.readTree(line));
+                }
+            }
+        }
+        return rows;
     }
 }

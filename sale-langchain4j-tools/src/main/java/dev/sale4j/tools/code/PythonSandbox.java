@@ -128,6 +128,43 @@ public final class PythonSandbox implements CodeExecutionEngine {
                 run.ownUid() >= 0, run.hostUid(), run.uidInside(), run.limitScope(), run.memoryLimitHit());
     }
 
+    /**
+     * Starts {@code code} as an interactive process under this sandbox's isolation, uid and caps: stdin and stdout
+     * are pipes to the caller (stdin is not {@code /dev/null}), stderr is captured under the output cap. No deadline
+     * is applied here: the caller enforces its own and must close the returned process.
+     */
+    SandboxProcess start(String code) {
+        int uid = dropPrivileges && isolation != IsolationLevel.NONE
+                ? UID_BASE + Math.floorMod(NEXT_UID.getAndIncrement(), UID_RANGE) : -1;
+        Path workDir = null;
+        try {
+            workDir = Files.createTempDirectory(tempRoot, "sale4j-py-",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Path script = SandboxCommand.script(workDir);
+            Files.writeString(script, code);
+            if (uid >= 0) {
+                chown(workDir, uid);
+                chown(script, uid);
+            }
+            SandboxCommand command = SandboxCommand.of(isolation, host, python, limits, uid, workDir);
+            ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.directory().toFile());
+            builder.environment().clear();
+            builder.environment().putAll(command.env());
+            Process process = builder.start();
+            Path dir = workDir;
+            return new SandboxProcess(process, limits.maxOutputBytes(), isolation, uid >= 0,
+                    () -> ProcessKiller.kill(process, uid), () -> {
+                        ProcessKiller.kill(process, uid);
+                        ProcessKiller.killUid(uid);
+                        deleteRecursively(dir);
+                    });
+        } catch (IOException e) {
+            ProcessKiller.killUid(uid);
+            deleteRecursively(workDir);
+            throw new UncheckedIOException("could not start python sandbox in " + tempRoot, e);
+        }
+    }
+
     private IsolationLevel strongestWorkingLevel() {
         String key = python + "|" + dropPrivileges + "|" + tempRoot;
         return DETECTED.computeIfAbsent(key, k -> Stream.of(IsolationLevel.values())

@@ -1,31 +1,31 @@
 package dev.sale4j.tools.code;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Grades candidate Python solutions in a {@link PythonSandbox}: MBPP-style lists of {@code assert} statements and
- * HumanEval/LeetCode-style {@code check(candidate)} functions. Each test runs in the candidate's namespace; the
- * verdict names the first failing assert or the exception raised. The verdict line is tagged with a random nonce
- * so that the candidate's own output cannot pass for it, and a candidate that exits before the tests finish fails.
+ * Grades candidate Python solutions: MBPP-style lists of {@code assert} statements and HumanEval/LeetCode-style
+ * {@code check(candidate)} functions. The candidate and the tests run in two separate {@link PythonSandbox} processes:
+ * the candidate's process only loads the candidate and answers calls; the tests, the expected values and the verdict
+ * stay in the other process, which reaches the candidate through proxies that carry plain data only (None, bool, int,
+ * float, complex, str, bytes, list, tuple, dict, set, frozenset, ListNode/TreeNode as data; anything else stays behind
+ * as a remote handle) and compares results type-strictly. The JVM relays the calls, enforces a deadline per call and
+ * reads the verdict from the test process only. See the tools README, "What the grader guarantees".
  */
 public final class TestRunner {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String GRADER = loadGrader();
+    private static final String CODEC = resource("rpc_codec.py");
+    private static final String CANDIDATE_PROGRAM = CODEC + "\n" + resource("rpc_candidate.py");
+    private static final String TESTS_PROGRAM = CODEC + "\n" + resource("rpc_tests.py");
 
     private final PythonSandbox sandbox;
+    private final Duration testTimeout;
 
     private TestRunner(Builder builder) {
         if (builder.sandbox == null) {
@@ -33,20 +33,34 @@ public final class TestRunner {
                     + ".builder().build())");
         }
         this.sandbox = builder.sandbox;
+        this.testTimeout = builder.testTimeout != null ? builder.testTimeout : sandbox.limits().wallTime();
+        if (testTimeout.isNegative() || testTimeout.isZero()) {
+            throw new IllegalArgumentException("testTimeout must be a positive duration, got " + testTimeout
+                    + "; pass e.g. Duration.ofSeconds(5)");
+        }
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Grades MBPP-style: runs {@code setupCode} (imports), the candidate, then each assert in order. */
+    /** @return how long the candidate may take to load, and to answer each call of a test */
+    public Duration testTimeout() {
+        return testTimeout;
+    }
+
+    /**
+     * Grades MBPP-style: {@code setupCode} (imports) runs in both processes, the candidate in its own, then each assert
+     * in order in the test process; the first failing assert decides.
+     */
     public TestVerdict gradeAsserts(String setupCode, String candidate, List<String> asserts) {
         if (asserts == null || asserts.isEmpty()) {
             throw new IllegalArgumentException("asserts must list at least one assert statement to grade against");
         }
-        Map<String, Object> spec = spec("asserts", setupCode, candidate);
-        spec.put("asserts", List.copyOf(asserts));
-        return grade(spec);
+        Map<String, Object> tests = testSpec("asserts", setupCode);
+        tests.put("asserts", List.copyOf(asserts));
+        return GradingSession.grade(sandbox, testTimeout, CANDIDATE_PROGRAM, candidateSpec(setupCode, candidate),
+                TESTS_PROGRAM, tests);
     }
 
     /** Grades MBPP-style without setup code. */
@@ -55,8 +69,10 @@ public final class TestRunner {
     }
 
     /**
-     * Grades HumanEval/LeetCode-style: runs {@code preamble} (imports, helpers), the candidate, the {@code tests} that
-     * define {@code check(candidate)}, then calls {@code check(<entryPoint>)}, e.g. {@code Solution().twoSum}.
+     * Grades HumanEval/LeetCode-style: {@code preamble} (imports, helpers; HumanEval's {@code prompt}, LeetCode's
+     * {@code prompt}) runs in both processes, the candidate in its own; the test process runs {@code tests}, which
+     * define {@code check(candidate)}, and calls {@code check(<entryPoint>)} where the entry point, e.g.
+     * {@code Solution().twoSum}, is evaluated against the candidate's process.
      */
     public TestVerdict gradeCheck(String preamble, String candidate, String tests, String entryPoint) {
         if (tests == null || !tests.contains("def check")) {
@@ -65,70 +81,36 @@ public final class TestRunner {
         if (entryPoint == null || entryPoint.isBlank()) {
             throw new IllegalArgumentException("entryPoint must name the function under test, e.g. Solution().twoSum");
         }
-        Map<String, Object> spec = spec("check", preamble, candidate);
+        Map<String, Object> spec = testSpec("check", preamble);
         spec.put("tests", tests);
-        spec.put("entryPoint", entryPoint);
-        return grade(spec);
+        spec.put("entryPoint", entryPoint.strip());
+        return GradingSession.grade(sandbox, testTimeout, CANDIDATE_PROGRAM, candidateSpec(preamble, candidate),
+                TESTS_PROGRAM, spec);
     }
 
-    private Map<String, Object> spec(String mode, String preamble, String candidate) {
+    private static Map<String, Object> candidateSpec(String preamble, String candidate) {
         if (candidate == null) {
             throw new IllegalArgumentException("candidate must not be null; pass the solution's Python source");
         }
+        return Map.of("op", "load", "preamble", preamble == null ? "" : preamble, "candidate", candidate);
+    }
+
+    private static Map<String, Object> testSpec(String mode, String preamble) {
         Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("op", "grade");
         spec.put("mode", mode);
-        spec.put("nonce", "SALE4J-VERDICT-" + HexFormat.of().formatHex(RANDOM.generateSeed(12)));
         spec.put("preamble", preamble == null ? "" : preamble);
-        spec.put("candidate", candidate);
         return spec;
-    }
-
-    private TestVerdict grade(Map<String, Object> spec) {
-        String nonce = (String) spec.get("nonce");
-        String program;
-        try {
-            // a JSON string literal is a valid Python string literal
-            program = "_S4J_SPEC_JSON = " + JSON.writeValueAsString(JSON.writeValueAsString(spec)) + "\n" + GRADER;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ExecutionResult run = sandbox.run(program);
-        String stdout = run.stdout();
-        int at = stdout.lastIndexOf("\n" + nonce + " ");
-        if (at >= 0 && !run.timedOut()) {
-            String line = stdout.substring(at + nonce.length() + 2).lines().findFirst().orElse("");
-            try {
-                JsonNode verdict = JSON.readTree(line);
-                return new TestVerdict("pass".equals(verdict.path("verdict").asText()),
-                        verdict.path("reason").asText(), run);
-            } catch (IOException malformed) {
-                // fall through: treated as no verdict
-            }
-        }
-        return new TestVerdict(false, noVerdictReason(run), run);
-    }
-
-    private String noVerdictReason(ExecutionResult run) {
-        if (run.timedOut()) {
-            return "timed out after " + sandbox.limits().wallTime().toMillis() + " ms";
-        }
-        if (run.outputTruncated()) {
-            return "stopped: output exceeded " + sandbox.limits().maxOutputBytes() + " bytes";
-        }
-        String stderr = run.stderr().strip();
-        String tail = stderr.substring(Math.max(0, stderr.length() - 300));
-        return "no verdict: the program ended before the tests finished (exit status " + run.exitCode() + ")"
-                + (tail.isEmpty() ? "" : ": " + tail);
     }
 
     private static String abbreviate(String s) {
         return s == null ? "null" : s.length() <= 60 ? s : s.substring(0, 60) + "...";
     }
 
-    private static String loadGrader() {
-        try (InputStream in = TestRunner.class.getResourceAsStream("grader.py")) {
+    private static String resource(String name) {
+        try (InputStream in = TestRunner.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("grader.py missing from the classpath next to TestRunner");
+                throw new IllegalStateException(name + " missing from the classpath next to TestRunner");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -139,12 +121,22 @@ public final class TestRunner {
     /** Builder for {@link TestRunner}. */
     public static final class Builder {
         private PythonSandbox sandbox;
+        private Duration testTimeout;
 
         private Builder() {
         }
 
         public Builder sandbox(PythonSandbox sandbox) {
             this.sandbox = sandbox;
+            return this;
+        }
+
+        /**
+         * How long the candidate may take to load and to answer each call a test makes (defaults to the sandbox's
+         * wall time, which also bounds the whole grading).
+         */
+        public Builder testTimeout(Duration testTimeout) {
+            this.testTimeout = testTimeout;
             return this;
         }
 

@@ -6,11 +6,16 @@ import dev.sale4j.tools.SharedData;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MbppGradingTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final TestRunner runner = TestRunner.builder().sandbox(PythonSandbox.builder().build()).build();
+    // task 123 (amicable numbers below 10,000) needs a few seconds of CPU; the build machines' cores are shared
+    private final TestRunner runner = TestRunner.builder().sandbox(PythonSandbox.builder()
+            .limits(SandboxLimits.builder().wallTime(Duration.ofSeconds(30)).build()).build()).build();
 
     @Test
     void allSanitizedReferenceSolutionsPass() throws Exception {
@@ -61,6 +68,29 @@ class MbppGradingTest {
         assertThat(wrongLogic.reason()).startsWith("test 1 of 3 failed: assert set(similar_elements(");
         assertThat(wrongTask.passed()).isFalse();
         assertThat(wrongTask.reason()).contains("NameError").contains("similar_elements");
+    }
+
+    @Test
+    void perturbedReferenceSolutionsFail() throws Exception {
+        assertThat(Batch.unexpected(tasks(), t -> "task " + t.get("task_id"),
+                t -> grade(t, WrongVariants.function(t.get("code").asText(), functionUnderTest(t))), false,
+                "mbpp wrong variants")).isEmpty();
+    }
+
+    /** The first function the reference defines that the first assert calls. */
+    private static String functionUnderTest(JsonNode task) {
+        Set<String> defined = new HashSet<>();
+        Matcher defs = Pattern.compile("(?m)^def\\s+(\\w+)\\s*\\(").matcher(task.get("code").asText());
+        while (defs.find()) {
+            defined.add(defs.group(1));
+        }
+        Matcher calls = Pattern.compile("(\\w+)\\s*\\(").matcher(task.get("test_list").get(0).asText());
+        while (calls.find()) {
+            if (defined.contains(calls.group(1))) {
+                return calls.group(1);
+            }
+        }
+        throw new IllegalStateException("task " + task.get("task_id") + ": no function of the reference in its tests");
     }
 
     private TestVerdict grade(JsonNode task, String candidate) {
