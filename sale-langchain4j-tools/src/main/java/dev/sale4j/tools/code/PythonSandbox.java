@@ -134,33 +134,18 @@ public final class PythonSandbox implements CodeExecutionEngine {
      * is applied here: the caller enforces its own and must close the returned process.
      */
     SandboxProcess start(String code) {
-        int uid = dropPrivileges && isolation != IsolationLevel.NONE
-                ? UID_BASE + Math.floorMod(NEXT_UID.getAndIncrement(), UID_RANGE) : -1;
-        Path workDir = null;
+        SandboxRun run = null;
         try {
-            workDir = Files.createTempDirectory(tempRoot, "sale4j-py-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            Path script = SandboxCommand.script(workDir);
-            Files.writeString(script, code);
-            if (uid >= 0) {
-                chown(workDir, uid);
-                chown(script, uid);
-            }
-            SandboxCommand command = SandboxCommand.of(isolation, host, python, limits, uid, workDir);
+            run = SandboxRun.open(isolation, host, dropPrivileges, tempRoot, limits);
+            SandboxCommand command = run.command(python, code);
             ProcessBuilder builder = new ProcessBuilder(command.argv()).directory(command.directory().toFile());
             builder.environment().clear();
             builder.environment().putAll(command.env());
-            Process process = builder.start();
-            Path dir = workDir;
-            return new SandboxProcess(process, limits.maxOutputBytes(), isolation, uid >= 0,
-                    () -> ProcessKiller.kill(process, uid), () -> {
-                        ProcessKiller.kill(process, uid);
-                        ProcessKiller.killUid(uid);
-                        deleteRecursively(dir);
-                    });
+            return new SandboxProcess(builder.start(), limits.maxOutputBytes(), isolation, run);
         } catch (IOException e) {
-            ProcessKiller.killUid(uid);
-            deleteRecursively(workDir);
+            if (run != null) {
+                run.close();
+            }
             throw new UncheckedIOException("could not start python sandbox in " + tempRoot, e);
         }
     }

@@ -18,19 +18,17 @@ final class SandboxProcess implements AutoCloseable {
     private final OutputCapture capture;
     private final OutputCapture.Stream stderr;
     private final IsolationLevel isolation;
-    private final boolean privilegesDropped;
-    private final Runnable cleanup;
+    private final SandboxRun run;
     private final long started = System.nanoTime();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    SandboxProcess(Process process, int maxOutputBytes, IsolationLevel isolation, boolean privilegesDropped,
-                   Runnable kill, Runnable cleanup) {
+    /** @param run the run the process belongs to: its uid, cgroup and work directory; closed with this process */
+    SandboxProcess(Process process, int maxOutputBytes, IsolationLevel isolation, SandboxRun run) {
         this.process = process;
-        this.capture = new OutputCapture(maxOutputBytes, kill);
+        this.capture = new OutputCapture(maxOutputBytes, () -> run.kill(process));
         this.stderr = capture.start(process.getErrorStream(), "stderr");
         this.isolation = isolation;
-        this.privilegesDropped = privilegesDropped;
-        this.cleanup = cleanup;
+        this.run = run;
     }
 
     /** @return the process's stdin */
@@ -74,13 +72,14 @@ final class SandboxProcess implements AutoCloseable {
         }
         int exit = process.isAlive() ? -1 : process.exitValue();
         return new ExecutionResult(err, "", exit, duration, timedOut, capture.overflowed(), isolation,
-                privilegesDropped);
+                run.ownUid() >= 0, run.hostUid(), run.uidInside(), run.limitScope(), run.memoryLimitHit());
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            cleanup.run();
+            run.kill(process);
+            run.close();
         }
     }
 }
