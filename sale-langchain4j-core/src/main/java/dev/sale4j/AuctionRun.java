@@ -52,6 +52,7 @@ final class AuctionRun {
         String id = UUID.randomUUID().toString();
         Instant startedAt = Instant.now();
         long start = System.nanoTime();
+        prefetchMemory();
 
         List<Bid> bids = new ArrayList<>();
         List<BidFailure> failures = new ArrayList<>();
@@ -76,6 +77,21 @@ final class AuctionRun {
         List<ScoredBid> all = new ArrayList<>(scored);
         ScoredBid winner = refineRound(scored, provisional, all);
         return result(id, startedAt, start, all, failures, provisional.agent(), winner.agent(), false);
+    }
+
+    /** Lets the memory start on this task's retrieval and recording (its embedding) while the agents bid. */
+    private void prefetchMemory() {
+        AuctionMemory memory = router.memory().orElse(null);
+        if (memory == null) {
+            return;
+        }
+        router.calls().startInBackground(() -> {
+            try {
+                memory.prefetch(router.memoryNamespace(), task.text());
+            } catch (RuntimeException e) {
+                log.debug("The auction memory's prefetch failed: {}", describe(e));
+            }
+        });
     }
 
     /**
