@@ -1,18 +1,24 @@
 package dev.sale4j.examples.config;
 
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.sale4j.Agent;
 import dev.sale4j.AgentPool;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Turns a {@link PoolConfig} into an {@link AgentPool} of real LangChain4j Ollama and OpenAI clients. */
+/**
+ * Turns a {@link PoolConfig} into an {@link AgentPool} of real LangChain4j Ollama and OpenAI clients, each on its own
+ * JDK HTTP client (HTTP/1.1 to plain-http servers, see {@link #httpClient}).
+ */
 public final class PoolFactory {
 
     private final Map<String, String> environment;
@@ -52,6 +58,7 @@ public final class PoolFactory {
         int retries = config.maxRetries() == null ? 1 : config.maxRetries();
         ChatModel model = switch (a.provider().toLowerCase(Locale.ROOT)) {
             case "ollama" -> OllamaChatModel.builder()
+                    .httpClientBuilder(httpClient(a.baseUrl()))
                     .baseUrl(a.baseUrl())
                     .modelName(a.model())
                     .think(a.think())
@@ -59,6 +66,7 @@ public final class PoolFactory {
                     .maxRetries(retries)
                     .build();
             case "openai" -> OpenAiChatModel.builder()
+                    .httpClientBuilder(httpClient(a.baseUrl()))
                     .baseUrl(a.baseUrl())
                     .modelName(a.model())
                     .apiKey(apiKey(a, where))
@@ -86,6 +94,20 @@ public final class PoolFactory {
         } catch (IllegalArgumentException e) {
             throw new ConfigException(where + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The HTTP client of one agent. On plain http (local servers: Ollama, vLLM, llama.cpp), HTTP/1.1: the JDK client's
+     * default, HTTP/2, would try an h2c upgrade on every request ({@code Connection: Upgrade, HTTP2-Settings} and
+     * {@code Upgrade: h2c} headers, the settings encoded afresh each time), which these servers refuse anyway. On
+     * https the JDK default stays: HTTP/2 where the server offers it (ALPN), HTTP/1.1 otherwise.
+     */
+    static JdkHttpClientBuilder httpClient(String baseUrl) {
+        HttpClient.Builder jdk = HttpClient.newBuilder();
+        if (URI.create(baseUrl).getScheme().equalsIgnoreCase("http")) {
+            jdk.version(HttpClient.Version.HTTP_1_1);
+        }
+        return JdkHttpClient.builder().httpClientBuilder(jdk);
     }
 
     private String apiKey(AgentConfig a, String where) {
