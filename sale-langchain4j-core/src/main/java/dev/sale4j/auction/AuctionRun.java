@@ -67,7 +67,23 @@ final class AuctionRun {
         return result;
     }
 
+    /** Lets the memory start on this task's retrieval and recording (its embedding) while the agents bid. */
+    private void prefetchMemory() {
+        AuctionMemory memory = auction.memory().orElse(null);
+        if (memory == null) {
+            return;
+        }
+        auction.calls().startInBackground(() -> {
+            try {
+                memory.prefetch(auction.memoryNamespace(), task.text());
+            } catch (RuntimeException e) {
+                log.debug("The auction memory's prefetch failed: {}", ErrorDescriptions.describe(e));
+            }
+        });
+    }
+
     private AuctionResult rounds(Instant startedAt, long start) {
+        prefetchMemory();
         List<Bid> bids = new ArrayList<>();
         List<BidFailure> failures = new ArrayList<>();
         bidRound(bids, failures);

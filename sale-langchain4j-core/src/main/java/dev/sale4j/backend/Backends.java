@@ -1,5 +1,7 @@
 package dev.sale4j.backend;
 
+import dev.langchain4j.http.client.jdk.JdkHttpClient;
+import dev.langchain4j.http.client.jdk.JdkHttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.ollama.OllamaChatModel;
@@ -7,6 +9,8 @@ import dev.langchain4j.model.ollama.OllamaStreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 import dev.sale4j.backend.BackendSpec.BackendConfigException;
+import java.net.URI;
+import java.net.http.HttpClient;
 
 /**
  * Builds the real LangChain4j clients for a {@link BackendSpec}: the one place where a configured agent becomes an
@@ -22,6 +26,7 @@ public final class Backends {
         requireModule(spec.provider());
         return switch (spec.provider()) {
             case OLLAMA -> OllamaChatModel.builder()
+                    .httpClientBuilder(httpClient(spec.baseUrl()))
                     .baseUrl(spec.baseUrl())
                     .modelName(spec.model())
                     .think(spec.think())
@@ -29,6 +34,7 @@ public final class Backends {
                     .maxRetries(spec.maxRetries())
                     .build();
             case OPENAI -> OpenAiChatModel.builder()
+                    .httpClientBuilder(httpClient(spec.baseUrl()))
                     .baseUrl(spec.baseUrl())
                     .modelName(spec.model())
                     .apiKey(key(spec))
@@ -43,18 +49,33 @@ public final class Backends {
         requireModule(spec.provider());
         return switch (spec.provider()) {
             case OLLAMA -> OllamaStreamingChatModel.builder()
+                    .httpClientBuilder(httpClient(spec.baseUrl()))
                     .baseUrl(spec.baseUrl())
                     .modelName(spec.model())
                     .think(spec.think())
                     .timeout(spec.timeout())
                     .build();
             case OPENAI -> OpenAiStreamingChatModel.builder()
+                    .httpClientBuilder(httpClient(spec.baseUrl()))
                     .baseUrl(spec.baseUrl())
                     .modelName(spec.model())
                     .apiKey(key(spec))
                     .timeout(spec.timeout())
                     .build();
         };
+    }
+
+    /**
+     * One JDK HTTP client per backend: HTTP/1.1 to plain-http servers. The JDK's default (HTTP/2) sends an h2c
+     * {@code Upgrade} on every plain-http request, which local servers (Ollama, vLLM, llama.cpp) never accept; https
+     * keeps the JDK default (HTTP/2 by ALPN).
+     */
+    static JdkHttpClientBuilder httpClient(String baseUrl) {
+        HttpClient.Builder jdk = HttpClient.newBuilder();
+        if (URI.create(baseUrl.strip()).getScheme().equalsIgnoreCase("http")) {
+            jdk.version(HttpClient.Version.HTTP_1_1);
+        }
+        return JdkHttpClient.builder().httpClientBuilder(jdk);
     }
 
     private static String key(BackendSpec spec) {

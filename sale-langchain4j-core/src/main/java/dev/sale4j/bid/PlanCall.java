@@ -8,10 +8,12 @@ import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.TokenUsage;
 import dev.sale4j.entropy.EntropyEstimator;
 import dev.sale4j.entropy.LogProbs;
+import dev.sale4j.entropy.TokenLogProb;
 import dev.sale4j.internal.ThinkingText;
 import dev.sale4j.pool.Agent;
 import dev.sale4j.pool.TokenEstimate;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -55,6 +57,7 @@ public final class PlanCall {
         TokenUsage usage = response.tokenUsage();
         Integer reportedOut = usage == null ? null : usage.outputTokenCount();
         Integer reportedIn = usage == null ? null : usage.inputTokenCount();
+        List<TokenLogProb> logProbs = LogProbs.from(response); // read once: the estimator gets them too
         return new Bid(
                 agent.name(),
                 text,
@@ -62,9 +65,9 @@ public final class PlanCall {
                 reportedIn != null ? reportedIn : TokenEstimate.of(prompt),
                 reportedOut == null || reportedIn == null,
                 latency,
-                entropyEstimator.estimate(text, response),
+                entropyEstimator.estimate(text, response, logProbs),
                 refined,
-                LogProbs.from(response));
+                logProbs);
     }
 
     private ChatResponse call(ChatModel model, String prompt) {

@@ -24,9 +24,18 @@ public final class LogProbEntropyEstimator implements EntropyEstimator {
                                 + "logprobs=true, top_logprobs=5) or use EntropyEstimator.defaultEstimator()"));
     }
 
+    @Override
+    public Entropy estimate(String text, ChatResponse response, List<TokenLogProb> logProbs) {
+        return logProbs.isEmpty() ? estimate(text, response) : tryEstimate(logProbs).orElseThrow();
+    }
+
     /** The estimate, or empty when the response carries no log-probabilities. */
     public Optional<Entropy> tryEstimate(ChatResponse response) {
-        List<TokenLogProb> tokens = LogProbs.from(response);
+        return tryEstimate(LogProbs.from(response));
+    }
+
+    /** The estimate from log-probabilities already read, or empty when there are none. */
+    static Optional<Entropy> tryEstimate(List<TokenLogProb> tokens) {
         if (tokens.isEmpty()) {
             return Optional.empty();
         }

@@ -69,6 +69,18 @@ public final class ParallelCalls {
         return outcomes;
     }
 
+    /**
+     * Runs {@code work} on the executor in the background, if the executor takes it, and returns at once. For work
+     * whose result is also reachable another way when it has not run (e.g. a memory's prefetch): nobody waits for it.
+     */
+    public void startInBackground(Runnable work) {
+        try {
+            executor.execute(work);
+        } catch (RejectedExecutionException rejected) {
+            // nobody waits for it: whoever needs its result computes it
+        }
+    }
+
     private static final class TimedCall<T> extends FutureTask<T> {
         private final long timeoutNanos;
         private volatile long startNanos;

@@ -35,6 +35,14 @@ public interface AuctionMemory {
      */
     Map<String, List<BidPair>> pairs(String namespace, String task, Collection<String> agents, int k);
 
+    /**
+     * Called when an auction of this task starts, on the auction's executor while the agents bid: retrieval
+     * ({@link #pairs}) and recording ({@link #record}) of the task will follow, and an implementation may start
+     * their work now, off the auction's critical path (the default memory embeds the task). Does nothing by
+     * default. It must not change what they return, and a failure here must surface, if at all, only from them.
+     */
+    default void prefetch(String namespace, String task) {}
+
     /** One agent's pairs; see {@link #pairs(String, String, Collection, int)}. */
     default List<BidPair> pairs(String namespace, String task, String agent, int k) {
         return pairs(namespace, task, List.of(agent), k).getOrDefault(agent, List.of());

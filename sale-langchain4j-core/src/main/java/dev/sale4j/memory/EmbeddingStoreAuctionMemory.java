@@ -70,6 +70,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
     private final EvictionIndex index;
     private final VectorIndex local;
     private final Embedding probe;
+    private final TaskEmbeddings taskEmbeddings;
     private final Object lock = new Object();
     private final Object saveLock = new Object();
     private long version;
@@ -95,6 +96,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         float[] unit = new float[model.dimension()];
         unit[0] = 1f;
         this.probe = Embedding.from(unit);
+        this.taskEmbeddings = new TaskEmbeddings(model);
         this.index = new EvictionIndex(cap);
         this.local = builder.store == null ? new VectorIndex() : null;
         openIndex();
@@ -158,7 +160,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
             throw new IllegalArgumentException(
                     "record(...) needs the MemoryEntry to remember: build it with AuctionMemoryRecorder.entry(namespace, result)");
         }
-        Embedding embedding = model.embed(entry.task()).content();
+        Embedding embedding = taskEmbeddings.take(entry.task());
         synchronized (lock) {
             put(entry, embedding, index.contains(entry.auctionId()));
             List<String> evict = index.add(entry.auctionId(), entry.namespace(), entry.time());
@@ -190,6 +192,14 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         }
     }
 
+    /** Embeds the task now, so that retrieval and recording of its auction do not wait for the embedding. */
+    @Override
+    public void prefetch(String namespace, String task) {
+        if (task != null && !task.isBlank()) {
+            taskEmbeddings.prefetch(task);
+        }
+    }
+
     @Override
     public Map<String, List<BidPair>> pairs(String namespace, String task, Collection<String> agents, int k) {
         MemoryEntry.checkNamespace(namespace);
@@ -203,7 +213,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         if (agents.isEmpty()) {
             return pairs;
         }
-        Embedding query = model.embed(task).content();
+        Embedding query = taskEmbeddings.get(task);
         int fetch = 2 * k + 4;
         while (true) {
             List<PairSelection.Candidate> candidates = candidates(namespace, query, fetch);

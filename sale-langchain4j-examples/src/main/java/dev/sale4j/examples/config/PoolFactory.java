@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Turns a {@link PoolConfig} into an {@link AgentPool} of real LangChain4j Ollama and OpenAI clients. */
+/**
+ * Turns a {@link PoolConfig} into an {@link AgentPool} of real LangChain4j Ollama and OpenAI clients, built by
+ * {@link Backends}.
+ */
 public final class PoolFactory {
 
     private final Map<String, String> environment;
@@ -67,6 +70,7 @@ public final class PoolFactory {
             throw new ConfigException(where + ": " + e.getMessage());
         }
     }
+
 
     private String apiKey(AgentConfig a, String where) {
         if (a.apiKeyEnv() == null || a.apiKeyEnv().isBlank()) {

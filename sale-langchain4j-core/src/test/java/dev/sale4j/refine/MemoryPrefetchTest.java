@@ -1,0 +1,56 @@
+package dev.sale4j.refine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sale4j.Agent;
+import dev.sale4j.AgentPool;
+import dev.sale4j.AuctionResult;
+import dev.sale4j.SaleRouter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class MemoryPrefetchTest {
+
+    /** The one-pair memory, noting each prefetch and opening a latch the agents' bids wait for. */
+    static final class PrefetchingMemory extends RefinementRulesTest.OnePairMemory {
+        final CountDownLatch prefetched = new CountDownLatch(1);
+        final List<String> prefetches = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void prefetch(String namespace, String task) {
+            prefetches.add(namespace + ": " + task);
+            prefetched.countDown();
+        }
+    }
+
+    private final PrefetchingMemory memory = new PrefetchingMemory();
+    private final List<Boolean> bidsSawPrefetch = new CopyOnWriteArrayList<>();
+
+    private Agent agent(String name, double price, String bid) {
+        return Agent.of(name, new ScriptedAgentModel(p -> {
+            try {
+                bidsSawPrefetch.add(memory.prefetched.await(10, TimeUnit.SECONDS));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return bid;
+        }, p -> "GOOD rewritten plan", RefinementRulesTest::judge), price);
+    }
+
+    @Test
+    void theMemoryIsAskedToPrefetchWhileTheAgentsBid() {
+        AgentPool pool = AgentPool.of(agent("tiny", 0.05, "tiny vague plan"), agent("large", 0.36, "OK large plan"));
+        SaleRouter router = SaleRouter.builder().pool(pool).memory(memory).memoryNamespace("research").build();
+
+        AuctionResult result = router.auction("Reverse a string in Python.");
+
+        assertThat(memory.prefetches).containsExactly("research: Reverse a string in Python.");
+        assertThat(bidsSawPrefetch).containsExactly(true, true);
+        assertThat(memory.asked).containsExactly("tiny");
+        assertThat(result.winner()).isEqualTo("tiny");
+        assertThat(memory.recorded).singleElement().satisfies(e -> assertThat(e.auctionId()).isEqualTo(result.id()));
+    }
+}
