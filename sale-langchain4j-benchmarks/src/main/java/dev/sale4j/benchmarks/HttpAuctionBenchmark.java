@@ -1,8 +1,8 @@
 package dev.sale4j.benchmarks;
 
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionResult;
-import dev.sale4j.Phase;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.auction.Phase;
 import dev.sale4j.SaleRouter;
 import dev.sale4j.entropy.Entropy;
 import dev.sale4j.examples.config.AgentConfig;

@@ -1,5 +1,6 @@
 package dev.sale4j.memory;
 
+import dev.sale4j.auction.AuctionMemoryRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.langchain4j.data.embedding.Embedding;
@@ -37,19 +38,19 @@ class TaskEmbeddingsTest {
     private final EmbeddingStoreAuctionMemory memory =
             EmbeddingStoreAuctionMemory.builder().embeddingModel(model).build();
 
-    private static dev.sale4j.AuctionResult auction(String task) {
+    private static dev.sale4j.auction.AuctionResult auction(String task) {
         return TestAuctions.task(task).bid("small", "small plan", 0.5).bid("large", "large plan", -1.0)
                 .winner("large").result();
     }
 
     @Test
     void anAuctionPrefetchedEmbedsItsTaskOnceForRetrievalAndRecording() {
-        memory.record("a", auction(TASK));
+        memory.record(AuctionMemoryRecorder.entry("a", auction(TASK)));
         model.embedded.clear();
 
         memory.prefetch("a", "Reverse a string in Python.");
         List<BidPair> pairs = memory.pairs("a", "Reverse a string in Python.", "small", 8);
-        memory.record("a", auction("Reverse a string in Python."));
+        memory.record(AuctionMemoryRecorder.entry("a", auction("Reverse a string in Python.")));
 
         assertThat(pairs).extracting(BidPair::task).containsExactly(TASK);
         assertThat(model.embedded).containsExactly("Reverse a string in Python.");
@@ -58,11 +59,11 @@ class TaskEmbeddingsTest {
     @Test
     void theEmbeddingOfARecordedAuctionIsNotKeptForLaterAuctionsOfTheSameText() {
         memory.prefetch("a", TASK);
-        memory.record("a", auction(TASK));
+        memory.record(AuctionMemoryRecorder.entry("a", auction(TASK)));
         assertThat(model.embedded).hasSize(1);
 
         memory.pairs("a", TASK, "small", 8); // a later auction, not prefetched: embeds for itself, as before
-        memory.record("a", auction(TASK));
+        memory.record(AuctionMemoryRecorder.entry("a", auction(TASK)));
 
         assertThat(model.embedded).hasSize(3);
     }
@@ -70,8 +71,8 @@ class TaskEmbeddingsTest {
     @Test
     void retrievalAndRecordingWithoutPrefetchEmbedAsBefore() {
         memory.pairs("a", TASK, "small", 8);
-        memory.record("a", auction(TASK));
-        memory.record("a", auction(TASK));
+        memory.record(AuctionMemoryRecorder.entry("a", auction(TASK)));
+        memory.record(AuctionMemoryRecorder.entry("a", auction(TASK)));
 
         assertThat(model.embedded).containsExactly(TASK, TASK, TASK);
         assertThat(memory.stats().entries()).isEqualTo(2);

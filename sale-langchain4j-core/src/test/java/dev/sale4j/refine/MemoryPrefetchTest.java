@@ -2,9 +2,10 @@ package dev.sale4j.refine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sale4j.Agent;
-import dev.sale4j.AgentPool;
-import dev.sale4j.AuctionResult;
+import dev.sale4j.pool.Agent;
+import dev.sale4j.pool.AgentPool;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.testkit.ScriptedAgent;
 import dev.sale4j.SaleRouter;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,7 +31,7 @@ class MemoryPrefetchTest {
     private final List<Boolean> bidsSawPrefetch = new CopyOnWriteArrayList<>();
 
     private Agent agent(String name, double price, String bid) {
-        return Agent.of(name, new ScriptedAgentModel(p -> {
+        return Agent.of(name, new ScriptedAgent(p -> {
             try {
                 bidsSawPrefetch.add(memory.prefetched.await(10, TimeUnit.SECONDS));
             } catch (InterruptedException e) {

@@ -10,7 +10,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import dev.sale4j.AgentPool;
+import dev.sale4j.pool.AgentPool;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
