@@ -15,6 +15,7 @@ import dev.sale4j.pool.AuctionTask;
 import dev.sale4j.refine.PromptRefiner;
 import dev.sale4j.refine.Refiner;
 import dev.sale4j.runs.RunRecorder;
+import dev.sale4j.score.EntropyScale;
 import dev.sale4j.score.Scorer;
 import dev.sale4j.score.Weights;
 import dev.sale4j.score.WinnerSelector;
@@ -144,6 +145,15 @@ public final class SaleRouter {
         return auction.fallbackAgent().orElse(null);
     }
 
+    public EntropyScale entropyScale() {
+        return auction.entropyScale();
+    }
+
+    /** True when agents that failed to bid still judge (default false). */
+    public boolean failedBiddersOnJury() {
+        return auction.failedBiddersOnJury();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -203,6 +213,18 @@ public final class SaleRouter {
         /** The agent that wins when no agent bids; without one, such an auction throws {@link NoBidsException}. */
         public Builder fallbackAgent(String agentName) {
             auction.fallbackAgent(agentName);
+            return this;
+        }
+
+        /** See {@link Auction.Builder#entropyScale(EntropyScale)}; default one estimator per auction. */
+        public Builder entropyScale(EntropyScale entropyScale) {
+            auction.entropyScale(entropyScale);
+            return this;
+        }
+
+        /** See {@link Auction.Builder#failedBiddersOnJury(boolean)}; default false, failed bidders do not judge. */
+        public Builder failedBiddersOnJury(boolean failedBiddersOnJury) {
+            auction.failedBiddersOnJury(failedBiddersOnJury);
             return this;
         }
 

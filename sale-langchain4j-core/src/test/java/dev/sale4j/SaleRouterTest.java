@@ -29,6 +29,7 @@ import dev.sale4j.testkit.ScriptedChatModel;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -143,7 +144,7 @@ class SaleRouterTest {
         });
         AgentPool pool = pool(agentModel("small", jury), broken, agentModel("large", jury));
 
-        AuctionResult result = router(pool).build().auction("task");
+        AuctionResult result = router(pool).failedBiddersOnJury(true).build().auction("task");
 
         assertThat(result.bids()).extracting(ScoredBid::agent).containsExactly("small", "large");
         assertThat(result.failures()).singleElement().satisfies(f -> {
@@ -151,9 +152,34 @@ class SaleRouterTest {
             assertThat(f.kind()).isEqualTo(BidFailure.Kind.ERROR);
             assertThat(f.reason()).contains("backend exploded");
         });
-        // medium still sits on the jury
+        // with failedBiddersOnJury(true), medium still sits on the jury
         assertThat(terms(result, "large").juryScores()).extracting(JuryScore::juror).contains("medium");
+        assertThat(result.jurors()).containsExactly("small", "medium", "large");
         assertThat(result.winner()).isEqualTo("large"); // net -2.87 beats small's -1.95
+    }
+
+    @Test
+    void aBidderThatFailedIsNotAskedToJudgeByDefault() {
+        Function<String, Integer> jury = text -> scoreByBidder(text, 2, 4, 5);
+        AtomicInteger juryCalls = new AtomicInteger();
+        ScriptedChatModel broken = new ScriptedChatModel(request -> {
+            if (isBidPrompt(request)) {
+                throw new InternalServerException("backend exploded");
+            }
+            juryCalls.incrementAndGet();
+            return answer(juryAnswer(prompt(request), jury), 400, 30);
+        });
+        AgentPool pool = pool(agentModel("small", jury), broken, agentModel("large", jury));
+
+        SaleRouter router = router(pool).build();
+        AuctionResult result = router.auction("task");
+
+        assertThat(router.failedBiddersOnJury()).isFalse();
+        assertThat(juryCalls).hasValue(0);
+        assertThat(result.jurors()).containsExactly("small", "large");
+        assertThat(terms(result, "large").juryScores()).extracting(JuryScore::juror).containsExactly("small", "large");
+        assertThat(terms(result, "large").imputedScores()).isZero();
+        assertThat(result.winner()).isEqualTo("large");
     }
 
     @Test

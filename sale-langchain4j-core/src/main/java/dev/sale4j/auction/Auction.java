@@ -12,6 +12,7 @@ import dev.sale4j.pool.AgentPool;
 import dev.sale4j.pool.AuctionTask;
 import dev.sale4j.refine.PromptRefiner;
 import dev.sale4j.refine.Refiner;
+import dev.sale4j.score.EntropyScale;
 import dev.sale4j.score.Scorer;
 import dev.sale4j.score.Weights;
 import dev.sale4j.score.WinnerSelector;
@@ -56,6 +57,7 @@ public final class Auction {
     private final Duration bidTimeout;
     private final Duration juryTimeout;
     private final Agent fallbackAgent;
+    private final boolean failedBiddersOnJury;
     private final ParallelCalls calls;
     private final List<AuctionListener> listeners;
 
@@ -66,12 +68,14 @@ public final class Auction {
         this.pool = builder.pool;
         this.bidder = builder.bidder != null ? builder.bidder : PromptBidder.builder().build();
         this.jury = builder.jury != null ? builder.jury : PromptJury.create();
-        this.scorer = new Scorer(builder.weights != null ? builder.weights : Weights.defaults());
+        this.scorer = new Scorer(builder.weights != null ? builder.weights : Weights.defaults(),
+                builder.entropyScale != null ? builder.entropyScale : EntropyScale.oneEstimatorPerAuction());
         this.selector = builder.selector != null ? builder.selector : WinnerSelector.lowestNetScore();
         this.refiner = builder.refiner != null ? builder.refiner : PromptRefiner.create();
         this.bidTimeout = positive(builder.bidTimeout, "bidTimeout");
         this.juryTimeout = positive(builder.juryTimeout, "juryTimeout");
         this.fallbackAgent = builder.fallbackAgent == null ? null : pool.get(builder.fallbackAgent);
+        this.failedBiddersOnJury = builder.failedBiddersOnJury;
         this.calls = new ParallelCalls(builder.executor != null ? builder.executor : defaultExecutor(pool.size()));
         if (builder.memoryNamespace == null || builder.memoryNamespace.isBlank()) {
             throw new IllegalArgumentException("memoryNamespace must be a non-blank name (one per pool or tenant)");
@@ -148,6 +152,19 @@ public final class Auction {
 
     public Weights weights() {
         return scorer.weights();
+    }
+
+    /** How the entropy of an auction's bids is put on one scale before scoring. */
+    public EntropyScale entropyScale() {
+        return scorer.entropyScale();
+    }
+
+    /**
+     * True when an agent whose bid call failed, timed out or came back empty in an auction still judges that
+     * auction's bids; false (the default) when it is left off the jury.
+     */
+    public boolean failedBiddersOnJury() {
+        return failedBiddersOnJury;
     }
 
     public WinnerSelector selector() {
@@ -230,6 +247,8 @@ public final class Auction {
         private Duration bidTimeout = DEFAULT_BID_TIMEOUT;
         private Duration juryTimeout = DEFAULT_JURY_TIMEOUT;
         private String fallbackAgent;
+        private EntropyScale entropyScale;
+        private boolean failedBiddersOnJury;
         private final List<AuctionListener> listeners = new ArrayList<>();
 
         private Builder() {}
@@ -254,6 +273,16 @@ public final class Auction {
         /** The weights of cost and value (steps 2 and 3); default {@link Weights#defaults()}. */
         public Builder weights(Weights weights) {
             this.weights = weights;
+            return this;
+        }
+
+        /**
+         * How bids' entropies are put on one scale before scoring; default
+         * {@link EntropyScale#oneEstimatorPerAuction()}, so a pool mixing log-probability and lexical estimates
+         * does not reward an agent for its estimator.
+         */
+        public Builder entropyScale(EntropyScale entropyScale) {
+            this.entropyScale = entropyScale;
             return this;
         }
 
@@ -302,6 +331,16 @@ public final class Auction {
         /** How long one jury call may run (default 60 s); a late juror's scores are missing. */
         public Builder juryTimeout(Duration juryTimeout) {
             this.juryTimeout = juryTimeout;
+            return this;
+        }
+
+        /**
+         * Whether an agent whose bid call failed, timed out or came back empty still sits on that auction's jury.
+         * Default false: a failed bidder is not asked to judge, which saves its retried calls and, for a hung
+         * backend, its jury timeout on top of the bid timeout. True restores the jury of every agent.
+         */
+        public Builder failedBiddersOnJury(boolean failedBiddersOnJury) {
+            this.failedBiddersOnJury = failedBiddersOnJury;
             return this;
         }
 

@@ -95,11 +95,12 @@ final class AuctionRun {
             if (fallback == null || !options.mayBid(fallback.name())) {
                 throw new NoBidsException(failures);
             }
-            return result(startedAt, start, List.of(), failures, null, fallback.name(), true, false);
+            return result(startedAt, start, List.of(), failures, pool.names(), null, fallback.name(), true, false);
         }
 
-        List<JuryScore> scores = juryRound(bids, Phase.JURY);
-        List<ScoredBid> scored = auction.scorer().score(bids, pool, pool.names(), scores);
+        AgentPool jurors = jurors(failures);
+        List<JuryScore> scores = juryRound(bids, jurors, Phase.JURY);
+        List<ScoredBid> scored = auction.scorer().score(bids, pool, jurors.names(), scores, bids);
         List<ScoredBid> ranking = auction.selector().rank(scored, pool.names());
         if (ranking.isEmpty()) {
             throw new IllegalStateException("The WinnerSelector ranked none of " + scored.size() + " bids: its rank(...) "
@@ -109,9 +110,27 @@ final class AuctionRun {
         auction.notifyListeners(l -> l.onWinnerSelected(new WinnerSelectedContext(id, ranking, provisional,
                 attributes)));
         List<ScoredBid> all = new ArrayList<>(scored);
-        ScoredBid winner = refineRound(scored, provisional, all);
-        return result(startedAt, start, all, failures, provisional.agent(), winner.agent(), false,
+        ScoredBid winner = refineRound(scored, provisional, all, jurors, bids);
+        return result(startedAt, start, all, failures, jurors.names(), provisional.agent(), winner.agent(), false,
                 winner.bid().refined());
+    }
+
+    /**
+     * The jury of this auction: every agent of the pool, less those whose bid call failed, timed out or came back
+     * empty, unless the auction keeps failed bidders on the jury. A bid dropped over the reserve price is no failure
+     * of its agent, which still judges.
+     */
+    private AgentPool jurors(List<BidFailure> failures) {
+        if (auction.failedBiddersOnJury()) {
+            return pool;
+        }
+        List<String> failed = failures.stream().filter(f -> f.kind() != BidFailure.Kind.OVER_RESERVE)
+                .map(BidFailure::agent).toList();
+        if (failed.isEmpty()) {
+            return pool;
+        }
+        log.debug("Agents {} failed to bid and do not sit on the jury", failed);
+        return pool.without(failed);
     }
 
     /**
@@ -123,7 +142,8 @@ final class AuctionRun {
      * nothing refines once the overhead cap is spent, and rewrites over the reserve price or whose re-judging would
      * exceed the cap do not compete.
      */
-    private ScoredBid refineRound(List<ScoredBid> scored, ScoredBid provisional, List<ScoredBid> all) {
+    private ScoredBid refineRound(List<ScoredBid> scored, ScoredBid provisional, List<ScoredBid> all,
+            AgentPool jurors, List<Bid> firstRound) {
         AuctionMemory memory = auction.memory().orElse(null);
         if (memory == null) {
             return provisional;
@@ -138,8 +158,9 @@ final class AuctionRun {
         BudgetLimits.dropBidsOverReserve(refined, new ArrayList<>(), options, pool, task);
         List<ScoredBid> rescored = List.of();
         ScoredBid winner = provisional;
-        if (!refined.isEmpty() && BudgetLimits.juryFits(options, usage, task, refined, pool)) {
-            rescored = auction.scorer().score(refined, pool, pool.names(), juryRound(refined, Phase.REJURY));
+        if (!refined.isEmpty() && BudgetLimits.juryFits(options, usage, task, refined, jurors)) {
+            rescored = auction.scorer().score(refined, pool, jurors.names(), juryRound(refined, jurors, Phase.REJURY),
+                    firstRound);
             all.addAll(rescored);
             winner = auction.selector().afterRefinement(provisional, rescored, pool.names());
         }
@@ -232,15 +253,15 @@ final class AuctionRun {
      * Runs the jury over the bids, unless the overhead cap skips it; every (juror, bidder) pair ends with a score or
      * the reason it has none.
      */
-    private List<JuryScore> juryRound(List<Bid> bids, Phase phase) {
-        if (phase == Phase.JURY && !BudgetLimits.juryFits(options, usage, task, bids, pool)) {
-            List<JuryScore> skipped = BudgetLimits.skippedJury(options, bids, pool);
+    private List<JuryScore> juryRound(List<Bid> bids, AgentPool jurors, Phase phase) {
+        if (phase == Phase.JURY && !BudgetLimits.juryFits(options, usage, task, bids, jurors)) {
+            List<JuryScore> skipped = BudgetLimits.skippedJury(options, bids, jurors);
             auction.notifyListeners(l -> l.onJuryCompleted(new JuryCompletedContext(id, phase, skipped, true,
                     attributes)));
             return skipped;
         }
         long t = System.nanoTime();
-        List<JuryCall> calls = auction.jury().calls(task, bids, pool);
+        List<JuryCall> calls = auction.jury().calls(task, bids, jurors);
         phaseStarted(phase, calls.stream().map(JuryCall::juror).distinct().toList());
         List<ParallelCalls.Outcome<JuryVerdict>> outcomes = auction.calls()
                 .runAll(calls.stream().map(JuryCall::call).toList(), auction.juryTimeout());
@@ -287,7 +308,7 @@ final class AuctionRun {
     }
 
     private AuctionResult result(Instant startedAt, long start, List<ScoredBid> scored, List<BidFailure> failures,
-            String provisional, String winner, boolean fallback, boolean winnerRefined) {
+            List<String> jurors, String provisional, String winner, boolean fallback, boolean winnerRefined) {
         return new AuctionResult(
                 id,
                 task.text(),
@@ -295,7 +316,7 @@ final class AuctionRun {
                 startedAt,
                 scored,
                 failures,
-                pool.names(),
+                jurors,
                 provisional,
                 winner,
                 fallback,

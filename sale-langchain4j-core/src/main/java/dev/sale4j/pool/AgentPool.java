@@ -70,6 +70,15 @@ public final class AgentPool implements Iterable<Agent> {
         return agents.stream().map(Agent::name).toList();
     }
 
+    /** This pool without the named agents, in the same order; an error when none would remain. */
+    public AgentPool without(Collection<String> names) {
+        List<Agent> kept = agents.stream().filter(a -> !names.contains(a.name())).toList();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("Removing " + names + " from " + this + " leaves no agent: keep at least one");
+        }
+        return new AgentPool(kept);
+    }
+
     /** Position of the agent in the pool, used to break exact ties deterministically. */
     public int indexOf(String name) {
         for (int i = 0; i < agents.size(); i++) {

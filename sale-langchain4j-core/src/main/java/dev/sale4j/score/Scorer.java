@@ -1,6 +1,7 @@
 package dev.sale4j.score;
 
 import dev.sale4j.bid.Bid;
+import dev.sale4j.entropy.Entropy;
 import dev.sale4j.jury.JuryScore;
 import dev.sale4j.pool.AgentPool;
 import java.util.ArrayList;
@@ -21,31 +22,55 @@ import java.util.List;
  *
  * <p>Each feature is first divided by its scale in {@link Weights#scales()} (identity unless the weights were fitted),
  * so {@code C = w_c * price * |s| / s_c}, and likewise for H and each juror's score.
+ *
+ * <p>H is first put on the auction's common scale by the {@link EntropyScale} (live auctions: one estimator per
+ * auction); the bid's own estimate is kept in {@link ScoreTerms#rawEntropy()}.
  */
 public final class Scorer {
 
     private final Weights weights;
+    private final EntropyScale entropyScale;
 
+    /** A scorer that takes each bid's H as its estimator produced it: for replays of recorded, already-scaled H. */
     public Scorer(Weights weights) {
+        this(weights, EntropyScale.asEstimated());
+    }
+
+    public Scorer(Weights weights, EntropyScale entropyScale) {
         if (weights == null) {
             throw new IllegalArgumentException("A Scorer needs Weights: use Weights.defaults() or a fitted set");
         }
+        if (entropyScale == null) {
+            throw new IllegalArgumentException("A Scorer needs an EntropyScale: use EntropyScale.oneEstimatorPerAuction()");
+        }
         this.weights = weights;
+        this.entropyScale = entropyScale;
+    }
+
+    public EntropyScale entropyScale() {
+        return entropyScale;
     }
 
     public Weights weights() {
         return weights;
     }
 
+    /** Scores the first-round bids of an auction: {@code score(bids, pool, jurors, scores, bids)}. */
+    public List<ScoredBid> score(List<Bid> bids, AgentPool pool, List<String> jurors, List<JuryScore> scores) {
+        return score(bids, pool, jurors, scores, bids);
+    }
+
     /**
      * Scores the bids.
      *
-     * @param bids   the bids of one auction
+     * @param bids   the bids of one auction, first-round or refined
      * @param pool   the pool, for the bidders' prices
      * @param jurors the jurors of the auction, in order
      * @param scores every score the jury gave (any order; entries for other bids or other jurors are ignored)
+     * @param firstRound the auction's first-round bids, which fix its entropy scale
      */
-    public List<ScoredBid> score(List<Bid> bids, AgentPool pool, List<String> jurors, List<JuryScore> scores) {
+    public List<ScoredBid> score(List<Bid> bids, AgentPool pool, List<String> jurors, List<JuryScore> scores,
+            List<Bid> firstRound) {
         List<List<JuryScore>> own = new ArrayList<>(bids.size());
         Integer[][] grid = new Integer[bids.size()][jurors.size()];
         for (int b = 0; b < bids.size(); b++) {
@@ -70,11 +95,12 @@ public final class Scorer {
             double price = pool.get(bid.agent()).price();
             int imputed = (int) own.get(b).stream().filter(s -> !s.present()).count();
             double cost = cost(price, bid.outputTokens());
-            double h = bid.entropy().value();
+            Entropy h = entropyScale.entropy(bid, firstRound);
             double juryTerm = juryTerm(jurors, gammas[b]);
-            double value = entropyTerm(h) + juryTerm;
-            scored.add(new ScoredBid(bid, new ScoreTerms(bid.outputTokens(), price, cost, h, bid.entropy().estimator(),
-                    own.get(b), juryTerm, imputed, value, cost - value)));
+            double value = entropyTerm(h.value()) + juryTerm;
+            scored.add(new ScoredBid(bid, new ScoreTerms(bid.outputTokens(), price, cost, h.value(), h.estimator(),
+                    own.get(b), juryTerm, imputed, value, cost - value, bid.entropy().value(),
+                    bid.entropy().estimator())));
         }
         return scored;
     }

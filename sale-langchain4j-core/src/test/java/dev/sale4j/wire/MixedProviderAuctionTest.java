@@ -133,8 +133,11 @@ class MixedProviderAuctionTest {
         ScoreTerms big = terms(result, "big");
         assertThat(big.planTokens()).isEqualTo(300);
         assertThat(big.cost()).isCloseTo(0.01 * 0.36 * 300, within(1e-12));
-        assertThat(big.entropyEstimator()).isEqualTo(Entropy.LOG_PROBS);
-        assertThat(big.entropy()).isCloseTo(Math.log(2) / Math.log(3) / 2, within(1e-9));
+        // the pool mixes estimators, so every bid is scored on the lexical scale; the raw log-probability H is kept
+        assertThat(big.rawEntropyEstimator()).isEqualTo(Entropy.LOG_PROBS);
+        assertThat(big.rawEntropy()).isCloseTo(Math.log(2) / Math.log(3) / 2, within(1e-9));
+        assertThat(big.entropyEstimator()).isEqualTo(Entropy.LEXICAL);
+        assertThat(big.entropy()).isEqualTo(1.0); // eight distinct words
         assertThat(big.juryScores()).extracting(JuryScore::score).containsExactly(5, 5, 5);
         assertThat(big.value()).isCloseTo(big.entropy() + 0.25 * 15, within(1e-12));
         ScoredBid bigBid = result.bids().get(0);
@@ -148,7 +151,9 @@ class MixedProviderAuctionTest {
         assertThat(small.juryScores()).extracting(JuryScore::score).containsExactly(1, 1, 1);
 
         ScoreTerms mid = terms(result, "mid");
-        // big: 1.08 - (0.3155 + 3.75) = -2.99; mid: 0.32 - (0.3155 + 3.0) = -3.00 -> mid wins by a hair
+        assertThat(small.rawEntropyEstimator()).isEqualTo(Entropy.LEXICAL);
+        assertThat(small.rawEntropy()).isEqualTo(small.entropy());
+        // big: 1.08 - (1 + 3.75) = -3.67; mid: 0.32 - (1 + 3.0) = -3.68 -> mid wins by a hair
         assertThat(mid.net()).isLessThan(big.net());
         assertThat(result.winner()).isEqualTo("mid");
         assertThat(result.failures()).isEmpty();
@@ -211,9 +216,38 @@ class MixedProviderAuctionTest {
             assertThat(f.kind()).isEqualTo(kind);
             assertThat(f.reason()).containsIgnoringCase(reason);
         });
-        // the failing backend still judges: its jury calls are healthy
-        assertThat(terms(result, "big").juryScores()).extracting(JuryScore::score).containsExactly(5, 5, 5);
+        // the failed bidder is not asked to judge, though its jury calls would be healthy
+        assertThat(result.jurors()).containsExactly("big", "small");
+        assertThat(terms(result, "big").juryScores()).extracting(JuryScore::juror).containsExactly("big", "small");
+        assertThat(terms(result, "big").juryScores()).extracting(JuryScore::score).containsExactly(5, 5);
+        assertThat(openAi.findAll(postRequestedFor(urlEqualTo("/mid/v1/chat/completions"))
+                .withRequestBody(containing(JUROR)))).isEmpty();
         assertThat(result.winner()).isEqualTo("big");
+    }
+
+    @Test
+    void keepingFailedBiddersOnTheJuryAsksTheTimedOutBidderToJudge() {
+        openAi.stubFor(post(urlEqualTo("/mid/v1/chat/completions")).withRequestBody(containing(BID)).atPriority(1)
+                .willReturn(okJson(openAiCompletion("mid", "PLAN-MID: late", 1, 1, null)).withFixedDelay(4_000)));
+        SaleRouter router = SaleRouter.builder()
+                .pool(mixedPool())
+                .jury(PromptJury.builder().mode(JuryMode.ONE_CALL_PER_BID).build())
+                .bidTimeout(Duration.ofSeconds(2))
+                .juryTimeout(Duration.ofSeconds(2))
+                .failedBiddersOnJury(true)
+                .build();
+
+        AuctionResult result = router.auction("task");
+
+        assertThat(result.failures()).singleElement().satisfies(f -> {
+            assertThat(f.agent()).isEqualTo("mid");
+            assertThat(f.kind()).isEqualTo(BidFailure.Kind.TIMEOUT);
+        });
+        assertThat(result.jurors()).containsExactly("big", "mid", "small");
+        assertThat(terms(result, "big").juryScores()).extracting(JuryScore::juror).containsExactly("big", "mid", "small");
+        assertThat(terms(result, "big").juryScores()).extracting(JuryScore::score).containsExactly(5, 5, 5);
+        assertThat(openAi.findAll(postRequestedFor(urlEqualTo("/mid/v1/chat/completions"))
+                .withRequestBody(containing(JUROR)))).hasSize(2);
     }
 
     @Test
