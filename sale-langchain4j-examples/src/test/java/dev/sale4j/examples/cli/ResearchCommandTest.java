@@ -87,8 +87,9 @@ class ResearchCommandTest {
                 OllamaWire.ndjsonText(List.of("Hello is a greeting ", "that opens a conversation.\n\nSources: "
                         + page()), 5000, 30)));
         Path trace = dir.resolve("trace.json");
+        Path memory = dir.resolve("memory.json");
 
-        int code = cli.run("research", "--config", pool().toString(), "--search-endpoint",
+        int code = cli.run("research", "--config", pool().toString(), "--memory", memory.toString(), "--search-endpoint",
                 "http://127.0.0.1:" + web.port() + "/html/", "--allow", "127.0.0.1:" + web.port(),
                 "--json", trace.toString(), "What does hello mean?");
 
@@ -128,6 +129,9 @@ class ResearchCommandTest {
         });
 
         JsonNode t = json.readTree(trace.toFile());
+        // the auction was remembered in the memory file, for the next run
+        assertThat(Files.readString(memory)).contains(t.path("auction").path("id").asText())
+                .contains("What does hello mean?");
         assertThat(t.path("command").asText()).isEqualTo("research");
         assertThat(t.path("auction").path("winner").asText()).isEqualTo("small");
         assertThat(t.path("result").path("outcome").asText()).isEqualTo("ANSWERED");
