@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Prepares a caller's request for one backend. The router's {@code modelName} is removed (it would override the
  * backend's own model), and settings the backend rejects are removed: Ollama throws on frequency and presence
- * penalties. Tools, tool choice and response formats pass unchanged.
+ * penalties. Tools, tool choice and response formats pass unchanged. Tool calls without ids (Ollama's) get stable
+ * synthetic ids ({@link ToolCallIds}), so a conversation can move to a provider that requires them.
  */
 final class BackendRequests {
 
@@ -31,6 +32,6 @@ final class BackendRequests {
                 .toolChoice(p.toolChoice())
                 .responseFormat(p.responseFormat())
                 .build();
-        return ChatRequest.builder().messages(messages).parameters(parameters).build();
+        return ChatRequest.builder().messages(ToolCallIds.complete(messages)).parameters(parameters).build();
     }
 }

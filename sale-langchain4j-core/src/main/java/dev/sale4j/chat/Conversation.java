@@ -30,6 +30,8 @@ final class Conversation {
     /** Earlier turns shown to bidders, and how many characters of each. */
     private static final int HISTORY_TURNS = 6;
     private static final int HISTORY_CHARS = 500;
+    /** The system message is the agent's environment (its contract and tools' use) that bids are conditioned on. */
+    private static final int SYSTEM_CHARS = 4_000;
 
     private Conversation() {}
 
@@ -114,7 +116,7 @@ final class Conversation {
         }
         StringBuilder task = new StringBuilder();
         if (!system.isBlank()) {
-            task.append("Instructions:\n").append(abbreviate(system)).append("\n\n");
+            task.append("Instructions:\n").append(abbreviate(system, SYSTEM_CHARS)).append("\n\n");
         }
         if (!turns.isEmpty()) {
             task.append("Conversation so far:\n")
@@ -142,8 +144,12 @@ final class Conversation {
     }
 
     private static String abbreviate(String text) {
+        return abbreviate(text, HISTORY_CHARS);
+    }
+
+    private static String abbreviate(String text, int max) {
         String flat = text.strip();
-        return flat.length() <= HISTORY_CHARS ? flat : flat.substring(0, HISTORY_CHARS - 3) + "...";
+        return flat.length() <= max ? flat : flat.substring(0, max - 3) + "...";
     }
 
     private static String canonical(ChatMessage message) {

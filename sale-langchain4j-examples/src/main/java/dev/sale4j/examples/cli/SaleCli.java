@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "sale4j 0.1.0-SNAPSHOT",
         description = "SALE for LangChain4j: route tasks to a pool of LLM agents by strategy auctions.",
-        subcommands = {AuctionCommand.class, FitCommand.class, EvaluateCommand.class})
+        subcommands = {ResearchCommand.class, CodeCommand.class, AuctionCommand.class, FitCommand.class,
+                EvaluateCommand.class})
 public final class SaleCli implements Runnable {
 
     @CommandLine.Spec
@@ -26,6 +27,6 @@ public final class SaleCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'sale auction \"<task>\"'");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'sale research \"<question>\"' or 'sale auction \"<task>\"'");
     }
 }

@@ -1,12 +1,14 @@
 package dev.sale4j.examples.config;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.sale4j.backend.BackendSpec;
 import dev.sale4j.backend.Backends;
 import dev.sale4j.pool.Agent;
 import dev.sale4j.pool.AgentPool;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,17 +39,41 @@ public final class PoolFactory {
         }
     }
 
-    private Agent agent(AgentConfig a, String where, PoolConfig config, Duration timeout) {
+    /** The streaming client of every agent, by agent name, in pool order (for executing with streamed answers). */
+    public Map<String, StreamingChatModel> streamingModels(PoolConfig config, Duration callTimeout) {
+        Map<String, StreamingChatModel> models = new LinkedHashMap<>();
+        for (int i = 0; i < config.agents().size(); i++) {
+            AgentConfig a = config.agents().get(i);
+            BackendSpec spec = spec(a, "agents[" + i + "]", config, callTimeout);
+            try {
+                models.put(a.name(), Backends.streamingChatModel(spec));
+            } catch (BackendSpec.BackendConfigException e) {
+                throw new ConfigException(e.getMessage());
+            }
+        }
+        return models;
+    }
+
+    private BackendSpec spec(AgentConfig a, String where, PoolConfig config, Duration timeout) {
         require(a.name(), where + ".name");
         require(a.provider(), where + ".provider");
         int retries = config.maxRetries() == null ? 1 : config.maxRetries();
-        ChatModel model;
         try {
             BackendSpec.Provider provider = BackendSpec.Provider.parse(a.provider(), where + ".provider");
             BackendSpec.requireHttpUrl(a.baseUrl(), where + ".baseUrl");
             require(a.model(), where + ".model");
             String key = provider == BackendSpec.Provider.OPENAI ? apiKey(a, where) : null;
-            model = Backends.chatModel(new BackendSpec(provider, a.baseUrl(), a.model(), key, timeout, retries, a.think()));
+            return new BackendSpec(provider, a.baseUrl(), a.model(), key, timeout, retries, a.think());
+        } catch (BackendSpec.BackendConfigException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    private Agent agent(AgentConfig a, String where, PoolConfig config, Duration timeout) {
+        BackendSpec spec = spec(a, where, config, timeout);
+        ChatModel model;
+        try {
+            model = Backends.chatModel(spec);
         } catch (BackendSpec.BackendConfigException e) {
             throw new ConfigException(e.getMessage());
         }
