@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "sale4j 0.1.0-SNAPSHOT",
         description = "SALE for LangChain4j: route tasks to a pool of LLM agents by strategy auctions.",
-        subcommands = {AuctionCommand.class, FitCommand.class, EvaluateCommand.class})
+        subcommands = {AuctionCommand.class, FitCommand.class, EvaluateCommand.class, BenchCommand.class})
 public final class SaleCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package dev.sale4j.examples.config;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.sale4j.backend.BackendSpec;
 import dev.sale4j.backend.Backends;
@@ -20,12 +21,17 @@ public final class PoolFactory {
     }
 
     public AgentPool pool(PoolConfig config, Duration callTimeout) {
+        return pool(config, callTimeout, null);
+    }
+
+    /** The pool, every client over the given LangChain4j HTTP client builder (null: the provider's default). */
+    public AgentPool pool(PoolConfig config, Duration callTimeout, HttpClientBuilder http) {
         if (config.agents().isEmpty()) {
             throw new ConfigException("The pool has no agents: list at least one under 'agents:'");
         }
         List<Agent> agents = new ArrayList<>();
         for (int i = 0; i < config.agents().size(); i++) {
-            agents.add(agent(config.agents().get(i), "agents[" + i + "]", config, callTimeout));
+            agents.add(agent(config.agents().get(i), "agents[" + i + "]", config, callTimeout, http));
         }
         try {
             return AgentPool.of(agents);
@@ -34,7 +40,7 @@ public final class PoolFactory {
         }
     }
 
-    private Agent agent(AgentConfig a, String where, PoolConfig config, Duration timeout) {
+    private Agent agent(AgentConfig a, String where, PoolConfig config, Duration timeout, HttpClientBuilder http) {
         require(a.name(), where + ".name");
         require(a.provider(), where + ".provider");
         int retries = config.maxRetries() == null ? 1 : config.maxRetries();
@@ -44,7 +50,7 @@ public final class PoolFactory {
             BackendSpec.requireHttpUrl(a.baseUrl(), where + ".baseUrl");
             require(a.model(), where + ".model");
             String key = provider == BackendSpec.Provider.OPENAI ? apiKey(a, where) : null;
-            model = Backends.chatModel(new BackendSpec(provider, a.baseUrl(), a.model(), key, timeout, retries, a.think()));
+            model = Backends.chatModel(new BackendSpec(provider, a.baseUrl(), a.model(), key, timeout, retries, a.think()), http);
         } catch (BackendSpec.BackendConfigException e) {
             throw new ConfigException(e.getMessage());
         }
