@@ -10,7 +10,6 @@ import dev.sale4j.runs.ExecutionOutcome;
 import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.score.ScoredBid;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

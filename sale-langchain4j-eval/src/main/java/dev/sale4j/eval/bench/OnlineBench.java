@@ -2,6 +2,7 @@ package dev.sale4j.eval.bench;
 
 import dev.sale4j.SaleRouter;
 import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.eval.grade.TaskGrader;
 import dev.sale4j.eval.suite.BenchTask;
 import dev.sale4j.eval.suite.Suite;
 import dev.sale4j.memory.Outcome;
@@ -42,7 +43,7 @@ public final class OnlineBench {
      * @param progress where the progress bar goes, or null
      */
     public OnlineBench(IntFunction<SaleRouter> routers, TaskRunner runner,
-            dev.sale4j.eval.grade.TaskGrader grader, PrintStream progress) {
+            TaskGrader grader, PrintStream progress) {
         this.routers = routers;
         this.runner = runner;
         this.executions = new Executions(runner, grader);

@@ -7,7 +7,6 @@ import dev.sale4j.eval.bench.Budget;
 import dev.sale4j.eval.bench.RunLog;
 import dev.sale4j.eval.bench.TaskRunner;
 import dev.sale4j.eval.grade.TaskGrader;
-import dev.sale4j.eval.suite.BenchTask;
 import dev.sale4j.eval.suite.Domain;
 import dev.sale4j.eval.suite.Suite;
 import dev.sale4j.eval.suite.TimeBin;
@@ -137,9 +136,5 @@ final class BenchOptions {
         Budget b = budgetUsd == null ? Budget.unlimited() : Budget.of(budgetUsd);
         return b.resumedWith(log.runs().stream().filter(counts)
                 .map(dev.sale4j.eval.bench.BenchRecorder::cost).toList());
-    }
-
-    static List<BenchTask> all(Suite s) {
-        return s.tasks();
     }
 }
