@@ -39,7 +39,7 @@ class BenchCommandTest {
 
     @Test
     void recordsTheFullMatrixOnRealTasksOfEverySourceGradedInTheSandboxAndTheSimulatorReplaysIt() throws IOException {
-        List<BenchTask> tasks = BenchFixture.slice(1, "mmlu-cs", "mbpp", "humaneval", "leetcode", "simpleqa",
+        List<BenchTask> tasks = BenchFixture.slice(2, "mmlu-cs", "mbpp", "humaneval", "leetcode", "simpleqa",
                 "hotpotqa");
         BenchFixture.stub(ollama, tasks, 0);
         Path runs = dir.resolve("runs.jsonl");
@@ -49,7 +49,7 @@ class BenchCommandTest {
                 runs.toString(), "--no-progress", "--concurrency", "2");
 
         assertThat(code).as(cli.err() + cli.out()).isZero();
-        assertThat(cli.out()).contains("6 tasks recorded, 0 already in").contains("proxy");
+        assertThat(cli.out()).contains("12 tasks recorded, 0 already in").contains("proxy");
         Map<String, RecordedRun> recorded = byId(RecordedRuns.read(runs));
         assertThat(recorded.keySet()).containsExactlyInAnyOrderElementsOf(tasks.stream().map(BenchTask::id).toList());
         for (BenchTask task : tasks) {
@@ -89,7 +89,7 @@ class BenchCommandTest {
 
         int code = cli.run("bench", "run", "--suite", BenchFixture.writeSuite(dir, tasks).toString(), "--config",
                 BenchFixture.pool(dir, ollama.baseUrl(), 0.05, 0.36).toString(), "--out", runs.toString(),
-                "--orders", "2", "--seed", "7", "--no-progress");
+                "--orders", "2", "--seed", "7"); // with the progress bar, on stderr
 
         assertThat(code).as(cli.err() + cli.out()).isZero();
         List<RecordedRun> read = RecordedRuns.read(runs);
