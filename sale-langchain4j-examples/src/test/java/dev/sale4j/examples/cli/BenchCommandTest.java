@@ -71,7 +71,9 @@ class BenchCommandTest {
                 assertThat(a.execution().verdict()).isEqualTo(a.correct() ? "correct" : "incorrect");
             }
         }
-        assertThat(recorded.get(tasks.get(1).id()).agent("small").execution().reason()).startsWith("tests:");
+        BenchTask mbpp = tasks.stream().filter(t -> t.source().equals("mbpp")).findFirst().orElseThrow();
+        assertThat(recorded.get(mbpp.id()).agent("small").execution().reason()).startsWith("tests:");
+        assertThat(recorded.get(mbpp.id()).agent("large").execution().reason()).startsWith("tests:");
 
         CliRun evaluate = new CliRun();
         int replayed = evaluate.run("evaluate", "--runs", runs.toString(), "--out", dir.resolve("report").toString(),
