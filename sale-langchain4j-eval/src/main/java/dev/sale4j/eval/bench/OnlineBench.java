@@ -106,8 +106,11 @@ public final class OnlineBench {
         Agent winner = router.pool().get(auction.winner());
         ExecutionOutcome outcome = executions.run(task, winner, auction.winningPlan().orElse(null));
         boolean correct = Boolean.TRUE.equals(outcome.correct());
-        router.recordOutcome(auction.id(), correct ? Outcome.success(Outcome.Source.TESTS)
-                : Outcome.failure(Outcome.Source.TESTS, outcome.detail().reason()));
+        if (!router.recordOutcome(auction.id(), correct ? Outcome.success(Outcome.Source.TESTS)
+                : Outcome.failure(Outcome.Source.TESTS, outcome.detail().reason()))) {
+            log.warn("task {}: the memory holds no auction {}, so its outcome was not fed back", task.id(),
+                    auction.id());
+        }
         boolean refined = Boolean.TRUE.equals(auction.winnerRefined());
         RecordedRun run = RecordedRun.from(auction, task.domain().id(), task.bin().label(),
                 Map.of(auction.winner(), outcome));

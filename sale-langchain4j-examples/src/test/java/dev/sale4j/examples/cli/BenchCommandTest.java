@@ -84,7 +84,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void runsSaleOnlineInSeededOrdersFeedingTheGradersVerdictBack() {
+    void runsSaleOnlineInSeededOrdersFeedingTheGradersVerdictBack() throws IOException {
         List<BenchTask> tasks = BenchFixture.slice(2, "mmlu-cs", "simpleqa");
         BenchFixture.stub(ollama, tasks, 0);
         Path runs = dir.resolve("online.jsonl");
@@ -108,7 +108,11 @@ class BenchCommandTest {
         }
         assertThat(read.stream().filter(r -> r.routing().order() == 0).map(r -> r.routing().position()))
                 .containsExactly(0, 1, 2, 3);
-        assertThat(Files.exists(BenchRunCommand.memoryFile(runs, 1))).isTrue();
+        Path memory = BenchRunCommand.memoryFile(runs, 1);
+        try (var kept = dev.sale4j.memory.EmbeddingStoreAuctionMemory.builder().file(memory).build()) {
+            assertThat(kept.stats().entries()).as("one remembered auction per task of order 1").isEqualTo(4);
+        }
+        assertThat(Files.readString(memory)).as("the graders' outcomes are in memory").contains("TESTS");
     }
 
     @Test
