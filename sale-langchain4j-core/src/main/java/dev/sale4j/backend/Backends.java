@@ -23,10 +23,18 @@ public final class Backends {
 
     /** The blocking client for the spec. */
     public static ChatModel chatModel(BackendSpec spec) {
+        return chatModel(spec, null);
+    }
+
+    /**
+     * The blocking client for the spec over the given LangChain4j HTTP client (e.g. one that bounds the calls in
+     * flight per server); null for the provider's default.
+     */
+    public static ChatModel chatModel(BackendSpec spec, dev.langchain4j.http.client.HttpClientBuilder http) {
         requireModule(spec.provider());
         return switch (spec.provider()) {
             case OLLAMA -> OllamaChatModel.builder()
-                    .httpClientBuilder(httpClient(spec.baseUrl()))
+                    .httpClientBuilder(http != null ? http : httpClient(spec.baseUrl()))
                     .baseUrl(spec.baseUrl())
                     .modelName(spec.model())
                     .think(spec.think())
@@ -34,7 +42,7 @@ public final class Backends {
                     .maxRetries(spec.maxRetries())
                     .build();
             case OPENAI -> OpenAiChatModel.builder()
-                    .httpClientBuilder(httpClient(spec.baseUrl()))
+                    .httpClientBuilder(http != null ? http : httpClient(spec.baseUrl()))
                     .baseUrl(spec.baseUrl())
                     .modelName(spec.model())
                     .apiKey(key(spec))

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         version = "sale4j 0.1.0-SNAPSHOT",
         description = "SALE for LangChain4j: route tasks to a pool of LLM agents by strategy auctions.",
         subcommands = {ResearchCommand.class, CodeCommand.class, AuctionCommand.class, FitCommand.class,
-                EvaluateCommand.class})
+                EvaluateCommand.class, BenchCommand.class})
 public final class SaleCli implements Runnable {
 
     @CommandLine.Spec

@@ -1,5 +1,6 @@
 package dev.sale4j.examples.config;
 
+import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.sale4j.backend.BackendSpec;
@@ -25,12 +26,17 @@ public final class PoolFactory {
     }
 
     public AgentPool pool(PoolConfig config, Duration callTimeout) {
+        return pool(config, callTimeout, null);
+    }
+
+    /** The pool, every client over the given LangChain4j HTTP client builder (null: the provider's default). */
+    public AgentPool pool(PoolConfig config, Duration callTimeout, HttpClientBuilder http) {
         if (config.agents().isEmpty()) {
             throw new ConfigException("The pool has no agents: list at least one under 'agents:'");
         }
         List<Agent> agents = new ArrayList<>();
         for (int i = 0; i < config.agents().size(); i++) {
-            agents.add(agent(config.agents().get(i), "agents[" + i + "]", config, callTimeout));
+            agents.add(agent(config.agents().get(i), "agents[" + i + "]", config, callTimeout, http));
         }
         try {
             return AgentPool.of(agents);
@@ -69,11 +75,11 @@ public final class PoolFactory {
         }
     }
 
-    private Agent agent(AgentConfig a, String where, PoolConfig config, Duration timeout) {
+    private Agent agent(AgentConfig a, String where, PoolConfig config, Duration timeout, HttpClientBuilder http) {
         BackendSpec spec = spec(a, where, config, timeout);
         ChatModel model;
         try {
-            model = Backends.chatModel(spec);
+            model = Backends.chatModel(spec, http);
         } catch (BackendSpec.BackendConfigException e) {
             throw new ConfigException(e.getMessage());
         }
