@@ -8,6 +8,7 @@ import dev.langchain4j.model.output.TokenUsage;
 import dev.sale4j.SaleRouter;
 import dev.sale4j.auction.AuctionOptions;
 import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.execute.BackendRequests;
 import dev.sale4j.execute.Execution;
 import dev.sale4j.execute.ExecutionPreamble;
 import dev.sale4j.pool.Agent;

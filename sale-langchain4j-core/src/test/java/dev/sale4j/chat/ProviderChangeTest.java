@@ -1,5 +1,7 @@
 package dev.sale4j.chat;
 
+import dev.sale4j.execute.ToolCallIds;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -2,13 +2,13 @@ package dev.sale4j.eval.bench;
 
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.request.ChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.sale4j.execute.BackendRequests;
 import dev.sale4j.execute.ExecutionPreamble;
 
 /**
  * An agent's backend with its own plan in the system message of every call (SALE step 6: the bidder executes its own
- * strategy). Like the router, it drops the request's {@code modelName} and penalties so the backend's settings hold.
+ * strategy). The request is shaped for the backend exactly as the router shapes it ({@link BackendRequests}).
  */
 final class PlannedChatModel implements ChatModel {
 
@@ -24,18 +24,6 @@ final class PlannedChatModel implements ChatModel {
 
     @Override
     public ChatResponse doChat(ChatRequest request) {
-        ChatRequestParameters p = request.parameters();
-        ChatRequestParameters parameters = ChatRequestParameters.builder()
-                .temperature(p.temperature())
-                .topP(p.topP())
-                .topK(p.topK())
-                .maxOutputTokens(p.maxOutputTokens())
-                .stopSequences(p.stopSequences())
-                .toolSpecifications(p.toolSpecifications())
-                .toolChoice(p.toolChoice())
-                .responseFormat(p.responseFormat())
-                .build();
-        return backend.chat(ChatRequest.builder().messages(preamble.apply(request.messages(), plan))
-                .parameters(parameters).build());
+        return backend.chat(BackendRequests.forBackend(request, preamble.apply(request.messages(), plan), backend));
     }
 }

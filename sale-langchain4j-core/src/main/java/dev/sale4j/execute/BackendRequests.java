@@ -1,4 +1,4 @@
-package dev.sale4j.chat;
+package dev.sale4j.execute;
 
 import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.model.chat.request.ChatRequest;
@@ -11,13 +11,13 @@ import java.util.List;
  * penalties. Tools, tool choice and response formats pass unchanged. Tool calls without ids (Ollama's) get stable
  * synthetic ids ({@link ToolCallIds}), so a conversation can move to a provider that requires them.
  */
-final class BackendRequests {
+public final class BackendRequests {
 
     private static final String OLLAMA_PACKAGE = "dev.langchain4j.model.ollama.";
 
     private BackendRequests() {}
 
-    static ChatRequest forBackend(ChatRequest request, List<ChatMessage> messages, Object backend) {
+    public static ChatRequest forBackend(ChatRequest request, List<ChatMessage> messages, Object backend) {
         ChatRequestParameters p = request.parameters();
         boolean ollama = backend.getClass().getName().startsWith(OLLAMA_PACKAGE);
         ChatRequestParameters parameters = ChatRequestParameters.builder()

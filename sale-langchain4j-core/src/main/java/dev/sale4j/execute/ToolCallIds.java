@@ -1,4 +1,4 @@
-package dev.sale4j.chat;
+package dev.sale4j.execute;
 
 import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.data.message.AiMessage;
@@ -20,13 +20,13 @@ import java.util.List;
  * without a name, the earliest pending call). The id depends only on the call's position and content, so every call
  * of a task sees the same ids. Messages with ids pass unchanged; a list that needs nothing is returned as is.
  */
-final class ToolCallIds {
+public final class ToolCallIds {
 
-    static final String PREFIX = "call_sale_";
+    public static final String PREFIX = "call_sale_";
 
     private ToolCallIds() {}
 
-    static List<ChatMessage> complete(List<ChatMessage> messages) {
+    public static List<ChatMessage> complete(List<ChatMessage> messages) {
         if (messages.stream().noneMatch(ToolCallIds::lacksId)) {
             return messages;
         }
