@@ -14,7 +14,9 @@ import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -46,6 +48,7 @@ public final class Execution {
     private final ExecutionPreamble preamble;
     private final Predicate<Throwable> handOverOn;
     private final List<Handover> handovers = new ArrayList<>();
+    private final Map<Object, Object> attributes = new ConcurrentHashMap<>();
     private int current;
 
     private Execution(String taskId, AuctionResult result, Auction auction, List<Candidate> candidates,
@@ -154,6 +157,11 @@ public final class Execution {
         log.warn("Agent '{}' failed on task {} ({}); handing it to '{}'", handover.from(), taskId, reason,
                 handover.to());
         return new Move(true, handover);
+    }
+
+    /** Listeners' state shared by every call of this execution. */
+    Map<Object, Object> attributes() {
+        return attributes;
     }
 
     /** The auction's id; null for a {@link #solo} execution. */

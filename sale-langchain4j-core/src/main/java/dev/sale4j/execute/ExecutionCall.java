@@ -33,7 +33,7 @@ public final class ExecutionCall {
         String provider = provider(backend);
         String model = requestModel(backend);
         execution.tell(l -> l.onExecutionStarted(new ExecutionStartedContext(execution.auctionId(),
-                execution.taskId(), candidate.agent(), provider, model, attempt, attributes)));
+                execution.taskId(), candidate.agent(), provider, model, attempt, attributes, execution.attributes())));
     }
 
     public Execution.Candidate candidate() {

@@ -48,6 +48,7 @@ public final class SaleTracing implements AuctionListener {
     private static final Object PHASE_SPANS = new Object();
     private static final Object RANKING = new Object();
     private static final Object EXECUTION_SPAN = new Object();
+    private static final Object PARENT = new Object();
 
     private final Tracer tracer;
 
@@ -210,7 +211,7 @@ public final class SaleTracing implements AuctionListener {
     public void onExecutionStarted(ExecutionStartedContext context) {
         String provider = Attr.provider(context.provider());
         var builder = tracer.spanBuilder(context.requestModel() == null ? "chat" : "chat " + context.requestModel())
-                .setParent(Context.current())
+                .setParent(parent(context.taskAttributes()))
                 .setSpanKind(SpanKind.CLIENT)
                 .setAttribute(Attr.OPERATION, "chat")
                 .setAttribute(Attr.PROVIDER, provider)
@@ -251,6 +252,20 @@ public final class SaleTracing implements AuctionListener {
             }
         }
         span.end();
+    }
+
+    /**
+     * The current context when it holds a span (and remember it for the task); else the task's last one: a handover
+     * of a streaming model starts on the model's thread, where no context is current.
+     */
+    private static Context parent(Map<Object, Object> task) {
+        Context current = Context.current();
+        if (Span.fromContext(current).getSpanContext().isValid()) {
+            task.put(PARENT, current);
+            return current;
+        }
+        Object kept = task.get(PARENT);
+        return kept instanceof Context c ? c : current;
     }
 
     @SuppressWarnings("unchecked")

@@ -16,6 +16,10 @@ import dev.sale4j.auction.NoBidsException;
 import dev.sale4j.chat.BidSummary;
 import dev.sale4j.chat.SaleChatModel;
 import dev.sale4j.chat.SaleChatResponseMetadata;
+import dev.sale4j.chat.SaleStreamingChatModel;
+import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import dev.sale4j.chat.WireFormats;
 import dev.sale4j.chat.WireMockPool;
 import io.opentelemetry.api.common.AttributeKey;
@@ -181,5 +185,50 @@ class SaleTracingTest {
                 .containsExactlyInAnyOrder("sale4j.bid.failure", "sale4j.bid.failure", "exception");
         assertThat(span("sale4j.bid").getParentSpanId()).isEqualTo(auction.getSpanId());
         assertThat(exporter.getFinishedSpanItems()).noneMatch(s -> s.getName().startsWith("chat"));
+    }
+    @Test
+    void aStreamedExecutionEndsItsSpanWhenTheStreamCompletesAfterAHandover() throws Exception {
+        wire.stubAuction("sum", "big", 1);
+        server.stubFor(post(urlPathEqualTo(wire.path("big"))).atPriority(5)
+                .withRequestBody(containing(WireFormats.PLAN_PHRASE))
+                .willReturn(aResponse().withStatus(503).withBody("{\"error\":{\"message\":\"overloaded\"}}")));
+        server.stubFor(post(urlPathEqualTo(wire.path("small"))).atPriority(5)
+                .withRequestBody(containing(WireFormats.PLAN_PHRASE))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                        .withBody(WireFormats.openAiSse(List.of("The sum ", "is 5"), 200, 12))));
+        SaleStreamingChatModel model = SaleStreamingChatModel.builder()
+                .router(wire.router(List.of(SaleTracing.of(otel))))
+                .streamingModel("small", wire.streamingModel("small"))
+                .streamingModel("big", wire.streamingModel("big"))
+                .build();
+        CompletableFuture<ChatResponse> done = new CompletableFuture<>();
+
+        underServerSpan(() -> {
+            model.chat(List.of(UserMessage.from("What is the sum of 2 and 3?")), new StreamingChatResponseHandler() {
+                @Override
+                public void onPartialResponse(String partial) {}
+
+                @Override
+                public void onCompleteResponse(ChatResponse response) {
+                    done.complete(response);
+                }
+
+                @Override
+                public void onError(Throwable error) {
+                    done.completeExceptionally(error);
+                }
+            });
+            return null;
+        });
+        done.get(20, TimeUnit.SECONDS);
+
+        List<SpanData> calls = exporter.getFinishedSpanItems().stream()
+                .filter(s -> s.getName().equals("chat gpt-4o-mini")).toList();
+        assertThat(calls).extracting(c -> attr(c, "sale4j.agent")).containsExactly("big", "small");
+        assertThat(calls.get(0).getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+        assertThat(attr(calls.get(0), "sale4j.handover.to")).isEqualTo("small");
+        assertThat(attr(calls.get(1), "gen_ai.usage.output_tokens")).isEqualTo(12L);
+        assertThat(attr(calls.get(1), "sale4j.attempt")).isEqualTo(2L);
+        assertThat(calls).allSatisfy(c -> assertThat(c.getParentSpanId()).isEqualTo(span("GET /ask").getSpanId()));
     }
 }
