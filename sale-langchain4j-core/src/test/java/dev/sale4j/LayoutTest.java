@@ -33,7 +33,8 @@ class LayoutTest {
             List.of("execute", "runs"),
             List.of("fit"),
             List.of("", "simulate"),
-            List.of("chat"));
+            List.of("chat"),
+            List.of("observe"));
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -72,6 +73,14 @@ class LayoutTest {
                         .check(CORE);
             }
         }
+    }
+
+    @Test
+    void onlyObserveUsesTheOptionalMetricsAndTracingLibraries() {
+        noClasses().that().resideOutsideOfPackage(pkg("observe"))
+                .should().dependOnClassesThat().resideInAnyPackage("io.micrometer..", "io.opentelemetry..")
+                .because("Micrometer and OpenTelemetry are optional: the core must load without them")
+                .check(CORE);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.request.DefaultChatRequestParameters;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.sale4j.SaleRouter;
 import dev.sale4j.execute.Execution;
+import dev.sale4j.execute.ExecutionCall;
 import dev.sale4j.pool.Agent;
 import java.util.List;
 import java.util.Set;
@@ -52,15 +53,17 @@ public final class SaleChatModel implements ChatModel {
         while (true) {
             Execution.Candidate candidate = task.current();
             Agent agent = tasks.router().pool().get(candidate.agent());
+            ExecutionCall call = task.execution().call(candidate, agent.model());
             ChatResponse response;
             try {
                 response = agent.model().chat(tasks.backendRequest(request, task, candidate, agent.model()));
             } catch (RuntimeException error) {
-                if (tasks.handOver(task, candidate, error)) {
+                if (call.failed(error, true)) {
                     continue;
                 }
                 throw tasks.failure(task, candidate, error);
             }
+            call.answered(response);
             return tasks.complete(task, candidate, request, response);
         }
     }

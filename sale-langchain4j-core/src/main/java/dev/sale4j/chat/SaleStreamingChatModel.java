@@ -17,6 +17,7 @@ import dev.langchain4j.model.chat.response.PartialToolCallContext;
 import dev.langchain4j.model.chat.response.StreamingChatResponseHandler;
 import dev.sale4j.SaleRouter;
 import dev.sale4j.execute.Execution;
+import dev.sale4j.execute.ExecutionCall;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +68,7 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
     private void attempt(TaskState task, ChatRequest request, StreamingChatResponseHandler handler) {
         Execution.Candidate candidate = task.current();
         StreamingChatModel model = streamingModels.get(candidate.agent());
-        FallbackHandler fallback = new FallbackHandler(task, candidate, request, handler);
+        FallbackHandler fallback = new FallbackHandler(task, task.execution().call(candidate, model), request, handler);
         if (model == null) {
             fallback.onError(new IllegalStateException("Agent '" + candidate.agent()
                     + "' has no streaming model: set streamingModel(\"" + candidate.agent() + "\", model)"));
@@ -84,16 +85,17 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
     private final class FallbackHandler implements StreamingChatResponseHandler {
 
         private final TaskState task;
+        private final ExecutionCall call;
         private final Execution.Candidate candidate;
         private final ChatRequest request;
         private final StreamingChatResponseHandler handler;
         private final AtomicBoolean started = new AtomicBoolean();
         private final AtomicBoolean finished = new AtomicBoolean();
 
-        FallbackHandler(TaskState task, Execution.Candidate candidate, ChatRequest request,
-                StreamingChatResponseHandler handler) {
+        FallbackHandler(TaskState task, ExecutionCall call, ChatRequest request, StreamingChatResponseHandler handler) {
             this.task = task;
-            this.candidate = candidate;
+            this.call = call;
+            this.candidate = call.candidate();
             this.request = request;
             this.handler = handler;
         }
@@ -143,6 +145,7 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
         @Override
         public void onCompleteResponse(ChatResponse completeResponse) {
             if (finished.compareAndSet(false, true)) {
+                call.answered(completeResponse);
                 handler.onCompleteResponse(tasks.complete(task, candidate, request, completeResponse));
             }
         }
@@ -152,7 +155,7 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
             if (!finished.compareAndSet(false, true)) {
                 return;
             }
-            if (!started.get() && tasks.handOver(task, candidate, error)) {
+            if (call.failed(error, !started.get())) {
                 attempt(task, request, handler);
             } else {
                 handler.onError(tasks.failure(task, candidate, error));

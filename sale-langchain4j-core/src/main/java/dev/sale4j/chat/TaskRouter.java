@@ -201,11 +201,6 @@ final class TaskRouter {
         return response.toBuilder().metadata(metadata.build()).build();
     }
 
-    /** True when the failed candidate's task moved to another agent that should now be tried. */
-    boolean handOver(TaskState task, Execution.Candidate failed, Throwable error) {
-        return task.execution().handOver(failed, error);
-    }
-
     /** The error to surface: the backend's own in shadow mode, else the backend's error with the auction's context. */
     RuntimeException failure(TaskState task, Execution.Candidate failed, Throwable error) {
         return task.execution().failure(failed, error);

@@ -4,6 +4,7 @@ import dev.langchain4j.data.message.ChatMessage;
 import dev.langchain4j.exception.HttpException;
 import dev.langchain4j.exception.RetriableException;
 import dev.sale4j.auction.Auction;
+import dev.sale4j.auction.AuctionListener;
 import dev.sale4j.auction.AuctionResult;
 import dev.sale4j.auction.HandoverContext;
 import dev.sale4j.internal.ErrorDescriptions;
@@ -13,7 +14,10 @@ import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -44,6 +48,7 @@ public final class Execution {
     private final ExecutionPreamble preamble;
     private final Predicate<Throwable> handOverOn;
     private final List<Handover> handovers = new ArrayList<>();
+    private final Map<Object, Object> attributes = new ConcurrentHashMap<>();
     private int current;
 
     private Execution(String taskId, AuctionResult result, Auction auction, List<Candidate> candidates,
@@ -108,23 +113,42 @@ public final class Execution {
         return preamble.apply(messages, candidate.plan());
     }
 
+    /** Starts one backend call of the candidate (its backend: a {@code ChatModel} or {@code StreamingChatModel}). */
+    public ExecutionCall call(Candidate candidate, Object backend) {
+        return new ExecutionCall(this, candidate, backend);
+    }
+
     /**
      * Moves the task from the failed candidate to the next one, when the policy hands this error over. True when
      * there is an agent to try (the next one, or one another thread already moved the task to); false when the error
-     * is not handed over or no candidate is left.
+     * is not handed over or no candidate is left. Prefer {@link ExecutionCall#failed}, which also tells the call's end.
      */
     public boolean handOver(Candidate failed, Throwable error) {
+        Move move = move(failed, error);
+        if (move.handover() != null) {
+            Handover h = move.handover();
+            tell(l -> l.onHandover(new HandoverContext(result.id(), taskId, h.from(), h.to(), h.reason())));
+        }
+        return move.retry();
+    }
+
+    /** What a failure does: whether to try again, and the handover it made (null when none or another thread's). */
+    record Move(boolean retry, Handover handover) {
+        static final Move STOP = new Move(false, null);
+    }
+
+    Move move(Candidate failed, Throwable error) {
         if (result == null || !handOverOn.test(error)) {
-            return false;
+            return Move.STOP;
         }
         String reason = ErrorDescriptions.describe(error);
         Handover handover;
         synchronized (this) {
             if (!candidates.get(current).equals(failed)) {
-                return true;
+                return new Move(true, null);
             }
             if (current + 1 >= candidates.size()) {
-                return false;
+                return Move.STOP;
             }
             current++;
             handover = new Handover(failed.agent(), candidates.get(current).agent(), reason);
@@ -132,9 +156,24 @@ public final class Execution {
         }
         log.warn("Agent '{}' failed on task {} ({}); handing it to '{}'", handover.from(), taskId, reason,
                 handover.to());
-        auction.notifyListeners(l -> l.onHandover(
-                new HandoverContext(result.id(), taskId, handover.from(), handover.to(), reason)));
-        return true;
+        return new Move(true, handover);
+    }
+
+    /** Listeners' state shared by every call of this execution. */
+    Map<Object, Object> attributes() {
+        return attributes;
+    }
+
+    /** The auction's id; null for a {@link #solo} execution. */
+    String auctionId() {
+        return result == null ? null : result.id();
+    }
+
+    /** Tells the auction's listeners; a solo execution has none. */
+    void tell(Consumer<AuctionListener> event) {
+        if (auction != null) {
+            auction.notifyListeners(event);
+        }
     }
 
     /**

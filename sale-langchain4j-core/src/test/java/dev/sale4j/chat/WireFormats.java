@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /** Response bodies in the providers' real wire formats: OpenAI chat completions (JSON and SSE) and Ollama /api/chat. */
-final class WireFormats {
+public final class WireFormats {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Phrases that identify the router's own prompts in request bodies. */
-    static final String BID_PHRASE = "Do not carry out the task now";
-    static final String JURY_PHRASE = "You are a juror";
-    static final String PLAN_PHRASE = "You won an auction";
+    public static final String BID_PHRASE = "Do not carry out the task now";
+    public static final String JURY_PHRASE = "You are a juror";
+    public static final String PLAN_PHRASE = "You won an auction";
 
     private WireFormats() {}
 
-    static String json(Object value) {
+    public static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -27,7 +27,7 @@ final class WireFormats {
         }
     }
 
-    static com.fasterxml.jackson.databind.JsonNode tree(String json) {
+    public static com.fasterxml.jackson.databind.JsonNode tree(String json) {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
@@ -35,18 +35,18 @@ final class WireFormats {
         }
     }
 
-    static Map<String, Object> usage(int in, int out) {
+    public static Map<String, Object> usage(int in, int out) {
         return Map.of("prompt_tokens", in, "completion_tokens", out, "total_tokens", in + out);
     }
 
-    static String openAiText(String text, int in, int out) {
+    public static String openAiText(String text, int in, int out) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "assistant");
         message.put("content", text);
         return openAi(message, "stop", in, out);
     }
 
-    static String openAiToolCall(String callId, String tool, String arguments, int in, int out) {
+    public static String openAiToolCall(String callId, String tool, String arguments, int in, int out) {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("role", "assistant");
         message.put("content", null);
@@ -66,7 +66,7 @@ final class WireFormats {
     }
 
     /** An SSE body streaming the text in chunks, then the finish reason, the usage and {@code [DONE]}. */
-    static String openAiSse(List<String> chunks, int in, int out) {
+    public static String openAiSse(List<String> chunks, int in, int out) {
         List<Object> events = new ArrayList<>();
         boolean first = true;
         for (String chunk : chunks) {
@@ -83,7 +83,7 @@ final class WireFormats {
     }
 
     /** An SSE body streaming one tool call. */
-    static String openAiSseToolCall(String callId, String tool, String arguments, int in, int out) {
+    public static String openAiSseToolCall(String callId, String tool, String arguments, int in, int out) {
         Map<String, Object> delta = new LinkedHashMap<>();
         delta.put("role", "assistant");
         delta.put("tool_calls", List.of(Map.of("index", 0, "id", callId, "type", "function",
@@ -111,11 +111,11 @@ final class WireFormats {
         return body.append("data: [DONE]\n\n").toString();
     }
 
-    static String ollamaText(String text, int in, int out) {
+    public static String ollamaText(String text, int in, int out) {
         return ollama(Map.of("role", "assistant", "content", text), in, out);
     }
 
-    static String ollamaToolCall(String tool, Map<String, Object> arguments, int in, int out) {
+    public static String ollamaToolCall(String tool, Map<String, Object> arguments, int in, int out) {
         return ollama(Map.of("role", "assistant", "content", "",
                 "tool_calls", List.of(Map.of("function", Map.of("name", tool, "arguments", arguments)))), in, out);
     }
@@ -135,7 +135,7 @@ final class WireFormats {
      * Ollama's streaming /api/chat body: newline-delimited JSON, one line per chunk with {@code "done": false}, then
      * a final line with an empty message, {@code "done": true}, the done reason and the token counts.
      */
-    static String ollamaNdjson(List<String> chunks, int in, int out) {
+    public static String ollamaNdjson(List<String> chunks, int in, int out) {
         StringBuilder body = new StringBuilder();
         for (int i = 0; i < chunks.size(); i++) {
             body.append(ollamaLine(Map.of("role", "assistant", "content", chunks.get(i)), i)).append('\n');
@@ -144,7 +144,7 @@ final class WireFormats {
     }
 
     /** Ollama's streaming body for one tool call: the call arrives whole in one line, then the final line. */
-    static String ollamaNdjsonToolCall(String tool, Map<String, Object> arguments, int in, int out) {
+    public static String ollamaNdjsonToolCall(String tool, Map<String, Object> arguments, int in, int out) {
         Map<String, Object> message = Map.of("role", "assistant", "content", "",
                 "tool_calls", List.of(Map.of("function", Map.of("name", tool, "arguments", arguments))));
         return ollamaLine(message, 0) + "\n" + ollamaFinalLine(1, in, out) + "\n";
@@ -175,7 +175,7 @@ final class WireFormats {
         return json(line);
     }
 
-    static String jurySingle(int score) {
+    public static String jurySingle(int score) {
         return "{\"score\": " + score + "}";
     }
 }

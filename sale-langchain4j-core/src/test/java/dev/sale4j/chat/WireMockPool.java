@@ -28,26 +28,26 @@ import java.util.Random;
  * Two agents, "small" and "big", served by real OpenAI or Ollama clients against one WireMock server, each under its
  * own path. Stubs answer bids with "PLAN-&lt;agent&gt;", and jury calls (one per bid) with 5 for the favourite's plan.
  */
-final class WireMockPool {
+public final class WireMockPool {
 
-    enum Provider { OPENAI, OLLAMA }
+    public enum Provider { OPENAI, OLLAMA }
 
-    static final double SMALL_PRICE = 0.05;
-    static final double BIG_PRICE = 0.36;
+    public static final double SMALL_PRICE = 0.05;
+    public static final double BIG_PRICE = 0.36;
 
-    final WireMockServer server;
-    final Provider provider;
+    public final WireMockServer server;
+    public final Provider provider;
 
-    WireMockPool(WireMockServer server, Provider provider) {
+    public WireMockPool(WireMockServer server, Provider provider) {
         this.server = server;
         this.provider = provider;
     }
 
-    String path(String agent) {
+    public String path(String agent) {
         return provider == Provider.OPENAI ? "/" + agent + "/v1/chat/completions" : "/" + agent + "/api/chat";
     }
 
-    ChatModel model(String agent) {
+    public ChatModel model(String agent) {
         String base = server.baseUrl() + "/" + agent;
         if (provider == Provider.OPENAI) {
             return OpenAiChatModel.builder().baseUrl(base + "/v1").apiKey("test-key").modelName("gpt-4o-mini")
@@ -57,24 +57,30 @@ final class WireMockPool {
                 .timeout(Duration.ofSeconds(10)).build();
     }
 
-    StreamingChatModel streamingModel(String agent) {
+    public StreamingChatModel streamingModel(String agent) {
         return OpenAiStreamingChatModel.builder().baseUrl(server.baseUrl() + "/" + agent + "/v1").apiKey("test-key")
                 .modelName("gpt-4o-mini").timeout(Duration.ofSeconds(10)).build();
     }
 
-    AgentPool pool() {
+    public AgentPool pool() {
         return AgentPool.of(Agent.of("small", model("small"), SMALL_PRICE), Agent.of("big", model("big"), BIG_PRICE));
     }
 
-    SaleRouter router() {
-        return SaleRouter.builder()
+    public SaleRouter router() {
+        return router(List.of());
+    }
+
+    /** The router over {@link #pool()}, its listeners told every auction and execution. */
+    public SaleRouter router(List<? extends dev.sale4j.auction.AuctionListener> listeners) {
+        SaleRouter.Builder builder = SaleRouter.builder()
                 .pool(pool())
-                .jury(PromptJury.builder().mode(JuryMode.ONE_CALL_PER_BID).random(new Random(7)).build())
-                .build();
+                .jury(PromptJury.builder().mode(JuryMode.ONE_CALL_PER_BID).random(new Random(7)).build());
+        listeners.forEach(builder::listener);
+        return builder.build();
     }
 
     /** Bids from both agents; the jury prefers {@code favourite} when the task contains {@code marker}. */
-    void stubAuction(String marker, String favourite, int priority) {
+    public void stubAuction(String marker, String favourite, int priority) {
         for (String agent : List.of("small", "big")) {
             server.stubFor(post(urlPathEqualTo(path(agent))).atPriority(50)
                     .withRequestBody(containing(WireFormats.BID_PHRASE))
@@ -92,7 +98,7 @@ final class WireMockPool {
     }
 
     /** The agent's tool loop: first a call of {@code add(2, 3)}, then, once the last message is its result, an answer. */
-    void stubExecution(String agent) {
+    public void stubExecution(String agent) {
         server.stubFor(post(urlPathEqualTo(path(agent))).atPriority(10)
                 .withRequestBody(containing(WireFormats.PLAN_PHRASE))
                 .withRequestBody(matchingJsonPath("$.messages[-1].role", equalTo("tool")))
@@ -104,20 +110,20 @@ final class WireMockPool {
                         : WireFormats.ollamaToolCall("add", Map.of("a", 2, "b", 3), 180, 20))));
     }
 
-    String text(String text, int in, int out) {
+    public String text(String text, int in, int out) {
         return provider == Provider.OPENAI ? WireFormats.openAiText(text, in, out) : WireFormats.ollamaText(text, in, out);
     }
 
-    static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
+    public static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder ok(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
-    List<LoggedRequest> requests(String agent, String phrase) {
+    public List<LoggedRequest> requests(String agent, String phrase) {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlPathEqualTo(path(agent)))
                 .withRequestBody(containing(phrase)));
     }
 
-    List<LoggedRequest> all(String phrase) {
+    public List<LoggedRequest> all(String phrase) {
         return server.findAll(com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(
                 com.github.tomakehurst.wiremock.client.WireMock.anyUrl()).withRequestBody(containing(phrase)));
     }

@@ -4,6 +4,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.sale4j.pool.AgentPool;
 import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionListener;
 import dev.sale4j.chat.SaleChatModel;
 import dev.sale4j.chat.SaleStreamingChatModel;
 import dev.sale4j.memory.AuctionMemory;
@@ -23,6 +24,8 @@ import org.springframework.core.env.Environment;
  * Builds the SALE router from {@code sale4j.*} properties and {@link SalePoolAgent} beans and exposes it as the
  * application's one {@link ChatModel} (and, when every agent can stream, its one {@link StreamingChatModel}), so
  * {@code @AiService} interfaces pick it up with no wiring. Each bean backs off when the application declares its own.
+ * Every {@link AuctionListener} bean hears the router's auctions and executions (sale4j's metrics and traces are
+ * such beans: {@link Sale4jObservabilityAutoConfiguration}).
  */
 @AutoConfiguration
 @EnableConfigurationProperties(Sale4jProperties.class)
@@ -43,7 +46,8 @@ public class Sale4jAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SaleRouter saleRouter(AgentPool pool, Sale4jProperties properties, ObjectProvider<AuctionMemory> memory) {
+    SaleRouter saleRouter(AgentPool pool, Sale4jProperties properties, ObjectProvider<AuctionMemory> memory,
+            ObjectProvider<AuctionListener> listeners) {
         SaleRouter.Builder builder = SaleRouter.builder()
                 .pool(pool)
                 .weights(weights(properties))
@@ -62,6 +66,7 @@ public class Sale4jAutoConfiguration {
         if (auctionMemory != null) {
             builder.memory(auctionMemory);
         }
+        listeners.orderedStream().forEach(builder::listener); // metrics and traces, and the application's own
         return builder.build();
     }
 

@@ -114,6 +114,24 @@ class ResearchApplicationTest {
         server.verify(1, getRequestedFor(urlPathEqualTo("/pages/canberra")));
         server.verify(0, postRequestedFor(urlPathEqualTo("/big/v1/chat/completions"))
                 .withRequestBody(containing("You won an auction")));
+
+        // Actuator shows the router's decisions: the auction, the winner, the overhead.
+        JsonNode auctions = actuator("/actuator/metrics/sale4j.auctions?tag=outcome:won");
+        assertThat(auctions.path("measurements").get(0).path("statistic").asText()).isEqualTo("COUNT");
+        assertThat(auctions.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1.0);
+        JsonNode wins = actuator("/actuator/metrics/sale4j.auction.wins");
+        assertThat(wins.path("availableTags").toString()).contains("\"agent\"").contains("small");
+        JsonNode bidTokens = actuator("/actuator/metrics/sale4j.overhead.tokens?tag=agent:big&tag=phase:bid&tag=type:input");
+        assertThat(bidTokens.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(90.0);
+        assertThat(actuator("/actuator/metrics/sale4j.execution.duration?tag=agent:small")
+                .path("measurements").get(0).path("value").asDouble()).isEqualTo(2.0); // the tool call, then the answer
+    }
+
+    private JsonNode actuator(String path) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder()
+                .uri(URI.create("http://127.0.0.1:" + port + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
     }
 
     @Test
