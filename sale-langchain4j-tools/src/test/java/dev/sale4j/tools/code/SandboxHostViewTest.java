@@ -110,7 +110,7 @@ class SandboxHostViewTest {
 
         ExecutionResult result = SandboxLevels.at(level).run(code);
 
-        System.out.println("[sandbox] " + level + ", nested namespace: " + result.stdout().replace('\n', ' | '));
+        System.out.println("[sandbox] " + level + ", nested namespace: " + result.stdout().replace("\n", " | "));
         assertThat(result.exitCode()).as(result.stderr()).isZero();
         result.stdout().lines().filter(l -> l.startsWith("umount "))
                 .forEach(line -> assertThat(line).as(level + ": a locked mount").contains(" -1 "));
