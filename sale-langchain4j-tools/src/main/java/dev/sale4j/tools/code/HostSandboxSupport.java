@@ -14,14 +14,16 @@ import java.util.stream.Stream;
  * @param prlimit util-linux prlimit, if installed
  * @param setpriv util-linux setpriv, if installed
  * @param uid     the JVM's uid (-1 when it cannot be read)
+ * @param gid     the JVM's gid (-1 when it cannot be read)
  */
 record HostSandboxSupport(Optional<Path> bwrap, Optional<Path> unshare, Optional<Path> prlimit,
-                          Optional<Path> setpriv, int uid) {
+                          Optional<Path> setpriv, int uid, int gid) {
 
     private static final String[] SYSTEM_DIRS = {"/usr/bin", "/bin", "/usr/sbin", "/sbin", "/usr/local/bin"};
 
     static HostSandboxSupport detect() {
-        return new HostSandboxSupport(find("bwrap"), find("unshare"), find("prlimit"), find("setpriv"), jvmUid());
+        return new HostSandboxSupport(find("bwrap"), find("unshare"), find("prlimit"), find("setpriv"), jvmId("uid"),
+                jvmId("gid"));
     }
 
     /** @return whether the JVM runs as root */
@@ -38,9 +40,9 @@ record HostSandboxSupport(Optional<Path> bwrap, Optional<Path> unshare, Optional
         return Stream.of(SYSTEM_DIRS).map(dir -> Path.of(dir, name)).filter(Files::isExecutable).findFirst();
     }
 
-    private static int jvmUid() {
+    private static int jvmId(String attribute) {
         try {
-            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:" + attribute);
         } catch (Exception | Error notLinux) {
             return -1;
         }

@@ -13,8 +13,10 @@ public enum IsolationLevel {
      * for the work dir and {@code /tmp}; no host home, project or temp dirs visible; plus the {@link #RLIMITS} caps. */
     BUBBLEWRAP,
 
-    /** util-linux {@code unshare}: new user, PID, mount and network namespaces (no network at all, own /proc);
-     * host filesystem visible with the rights of the run's uid; plus the {@link #RLIMITS} caps. */
+    /** util-linux {@code unshare} and {@code setpriv}: new user, PID, mount and network namespaces (no network at
+     * all, own /proc); a private filesystem view like bubblewrap's (read-only system dirs, size-capped private
+     * {@code /tmp}, {@code /var/tmp} and {@code /dev/shm}, the work dir; every other host dir and file covered);
+     * plus the {@link #RLIMITS} caps. */
     UNSHARE,
 
     /** util-linux {@code prlimit}: kernel resource limits on CPU time, address space, file size, open files and

@@ -159,8 +159,8 @@ public final class PythonSandbox implements CodeExecutionEngine {
     private boolean works(IsolationLevel level) {
         boolean available = switch (level) {
             case BUBBLEWRAP -> host.bwrap().isPresent() && host.prlimit().isPresent();
-            // a root JVM that cannot switch uids would leave the code root with capabilities in its namespace
-            case UNSHARE -> host.unshare().isPresent() && host.prlimit().isPresent()
+            // setpriv empties the capabilities inside; a root JVM that cannot switch uids would build the view as root
+            case UNSHARE -> host.unshare().isPresent() && host.prlimit().isPresent() && host.setpriv().isPresent()
                     && (!host.root() || dropPrivileges);
             case RLIMITS -> host.prlimit().isPresent();
             case NONE -> true;

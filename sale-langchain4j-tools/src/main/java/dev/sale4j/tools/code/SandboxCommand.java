@@ -1,5 +1,9 @@
 package dev.sale4j.tools.code;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,9 +17,11 @@ import java.util.Map;
  * <p>
  * At every level but {@link IsolationLevel#NONE}: the process joins the run's cgroup (when there is one) before
  * anything else runs; {@code setpriv} sets a parent-death signal (SIGKILL when the JVM dies), {@code no_new_privs},
- * and with an own uid switches to it with no groups and no capabilities (bounding set emptied). The uid is mapped to
- * itself in every user namespace ({@code unshare --map-current-user}, bubblewrap's default), so the code holds no
- * capability in its namespace either and sees the same uid as the host.
+ * and with an own uid switches to it with no groups and no capabilities (bounding set emptied). The code sees the
+ * same uid as the host and holds no capability in its own user namespace either (bubblewrap's default; under
+ * {@code unshare} a second user namespace mapping the uid to itself, entered through {@code setpriv}, see
+ * {@link #unshareArgs}). Both namespace levels show the code a private filesystem view: system dirs read-only, the
+ * work dir, capped private {@code /tmp} and {@code /dev/shm}, and none of the host's other files or sockets.
  *
  * @param argv      the full command
  * @param directory the host directory the process starts in
@@ -28,6 +34,8 @@ record SandboxCommand(List<String> argv, Path directory, Map<String, String> env
     private static final String SCRIPT = "main.py";
     private static final String[] SYSTEM_DIRS = {"/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32",
             "/etc"};
+    /** Builds the UNSHARE level's private filesystem view, then execs its remaining arguments. */
+    private static final String UNSHARE_VIEW = resource("unshare_view.sh");
     /** Joins the cgroup given as $1, then runs the rest: no process of the run ever runs outside it. */
     private static final String JOIN_CGROUP = "echo $$ > \"$1/cgroup.procs\" && shift && exec \"$@\"";
 
@@ -77,11 +85,29 @@ record SandboxCommand(List<String> argv, Path directory, Map<String, String> env
         if (bwrap) {
             argv.addAll(bwrapArgs(host, python, limits, workDir, env));
         } else if (level == IsolationLevel.UNSHARE) {
-            argv.addAll(List.of(host.unshare().orElseThrow().toString(), "--user", "--map-current-user", "--net",
-                    "--pid", "--ipc", "--uts", "--fork", "--kill-child", "--mount-proc"));
+            argv.addAll(unshareArgs(host, python, limits, uid >= 0 ? uid : host.uid(), uid >= 0 ? uid : host.gid(),
+                    workDir));
         }
         argv.addAll(List.of(python.toString(), "-I", "-u", home + "/" + SCRIPT));
         return new SandboxCommand(List.copyOf(argv), workDir, Map.copyOf(env));
+    }
+
+    /**
+     * Two user namespaces: in the outer one the run's uid is root, only to build the private view of
+     * {@code unshare_view.sh} in the run's mount namespace; the inner one maps the uid to itself and {@code setpriv}
+     * empties the capability sets before python starts, so the code never holds a capability over that view.
+     */
+    private static List<String> unshareArgs(HostSandboxSupport host, Path python, SandboxLimits limits, int uid,
+                                            int gid, Path workDir) {
+        String unshare = host.unshare().orElseThrow().toString();
+        Path prefix = installPrefix(python);
+        List<String> args = new ArrayList<>(List.of(unshare, "--user", "--map-root-user", "--mount", "--net",
+                "--pid", "--ipc", "--uts", "--fork", "--kill-child", "--mount-proc",
+                "/bin/sh", "-c", UNSHARE_VIEW, "sh", workDir.toString(), String.valueOf(limits.diskBytes()),
+                prefix == null ? "" : prefix.toString()));
+        args.addAll(List.of(unshare, "--user", "--map-user=" + uid, "--map-group=" + gid, "--keep-caps",
+                host.setpriv().orElseThrow().toString(), "--inh-caps=-all", "--bounding-set=-all", "--no-new-privs"));
+        return args;
     }
 
     static Path script(Path workDir) {
@@ -130,6 +156,17 @@ record SandboxCommand(List<String> argv, Path directory, Map<String, String> env
             return bin.getParent() != null ? bin.getParent() : bin;
         } catch (Exception e) {
             return null;
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = SandboxCommand.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " missing from the classpath next to SandboxCommand");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
