@@ -112,21 +112,36 @@ class SaleMetricsTest {
     }
 
     @Test
-    void failuresAreCountedByKind() {
+    void aFailedBidIsCountedByKindAndItsBidderSitsOutTheJury() {
         wire.stubAuction("sum", "small", 1);
         wire.stubExecution("small");
         server.stubFor(post(urlPathEqualTo(wire.path("big"))).atPriority(1)
                 .withRequestBody(containing(WireFormats.BID_PHRASE))
                 .willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"down\"}}")));
+
+        model().chat(UserMessage.from("What is the sum of 2 and 3?"));
+
+        assertThat(count("sale4j.bid.failures", "agent", "big", "kind", "error")).isEqualTo(1);
+        // one bid left, judged by the one juror whose bid did not fail
+        assertThat(count("sale4j.jury.scores", "phase", "jury", "status", "scored")).isEqualTo(1);
+        assertThat(registry.find("sale4j.jury.scores").tag("status", "failed").counter()).isNull();
+        assertThat(count("sale4j.auctions", "outcome", "won")).isEqualTo(1);
+    }
+
+    @Test
+    void failedJuryScoresAreCountedByStatus() {
+        wire.stubAuction("sum", "small", 1);
+        wire.stubExecution("small");
         server.stubFor(post(urlPathEqualTo(wire.path("big"))).atPriority(1)
                 .withRequestBody(containing(WireFormats.JURY_PHRASE))
                 .willReturn(aResponse().withStatus(500).withBody("{\"error\":{\"message\":\"down\"}}")));
 
         model().chat(UserMessage.from("What is the sum of 2 and 3?"));
 
-        assertThat(count("sale4j.bid.failures", "agent", "big", "kind", "error")).isEqualTo(1);
-        assertThat(count("sale4j.jury.scores", "phase", "jury", "status", "failed")).isEqualTo(1);
-        assertThat(count("sale4j.jury.scores", "phase", "jury", "status", "scored")).isEqualTo(1);
+        // one call per bid: big's two jury calls fail, small's two are scored
+        assertThat(count("sale4j.jury.scores", "phase", "jury", "status", "failed")).isEqualTo(2);
+        assertThat(count("sale4j.jury.scores", "phase", "jury", "status", "scored")).isEqualTo(2);
+        assertThat(registry.find("sale4j.bid.failures").counter()).isNull();
         assertThat(count("sale4j.auctions", "outcome", "won")).isEqualTo(1);
     }
 
