@@ -8,13 +8,15 @@ import dev.sale4j.simulate.PolicyRegistry;
 import dev.sale4j.simulate.Simulation;
 import dev.sale4j.simulate.SimulationResult;
 import dev.sale4j.simulate.TaskEmbeddings;
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * The router simulator end to end on 10,000 synthetic tasks x 4 agents: every standard policy (SALE and each
  * ablation refitted per fold, text routers, cascade), the exact Shapley values (15 coalitions, refitted per fold) and
- * every measure, 5 folds (target: 10 s or less). The MiniLM embedding of the task texts is timed apart: it is an
+ * every measure, 5 folds (target: 10 s or less). Each run prints its wall time, the JVM's CPU time and the load average.
+ * The MiniLM embedding of the task texts is timed apart: it is an
  * input to the text routers, computed once and cached by {@link TaskEmbeddings}.
  *
  * <p>Run: {@code ./mvnw -B -q -pl sale-langchain4j-benchmarks -am package -DskipTests} then
@@ -23,6 +25,12 @@ import java.util.Locale;
 public final class SimulatorBenchmark {
 
     private SimulatorBenchmark() {}
+
+    /** CPU time of the whole JVM: on a machine shared with other builds, wall time alone says little. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : 0;
+    }
 
     public static void main(String[] args) {
         int tasks = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -38,13 +46,16 @@ public final class SimulatorBenchmark {
                 tasks, embedSeconds);
         for (int r = 0; r < repeats; r++) {
             long t0 = System.nanoTime();
+            long cpu0 = processCpuNanos();
             SimulationResult result = Simulation.builder().runs(runs)
                     .policies(PolicyRegistry.standard(names, 42).resolve(List.of("all")))
                     .folds(5).seed(42).embeddings(miniLm).shapley(true).build().run();
             Measures m = Measures.of(result);
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
             System.out.printf(Locale.ROOT, "run %d: %d policies + Shapley + measures on %d tasks x %d agents, 5 folds:"
-                    + " %.2f s (sale pass@1 %.3f)%n", r + 1, m.policies().size(), tasks, agents, seconds,
+                    + " %.2f s wall, %.2f s CPU, load %.1f (sale pass@1 %.3f)%n", r + 1, m.policies().size(), tasks,
+                    agents, seconds, cpuSeconds, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                     m.overall("sale").passAt1());
         }
     }

@@ -6,10 +6,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
-import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
 
 /**
  * Solves the weight-fitting linear program exactly, by cutting planes over ojAlgo's LP solver.
@@ -28,7 +24,8 @@ import org.ojalgo.optimisation.Variable;
  * pinned by at most {@code K + 1} of them. So the solver adds rows lazily: it solves the program over the rows found
  * so far, evaluates every row at the solution, adds the most violated ones and repeats until none is violated by
  * more than {@link #TOLERANCE}. For AVERAGE it adds Kelley cuts {@code theta >= (1/T) sum_t D_{t, argmax} . w}, which
- * describe the same piecewise-linear objective exactly. The result is an optimum of the full program.
+ * describe the same piecewise-linear objective exactly. The result is an optimum of the full program. Each restricted
+ * program is solved by {@link RestrictedLp}, which guards against ojAlgo's simplex cycling on degenerate programs.
  *
  * <p>Ties: a program may have many optimal w. A tie-break term {@code 1e-6 * mean_i D_i . w} is added to the
  * objective, which selects, among (numerically) optimal weights, those under which the target agents win by the most
@@ -40,14 +37,6 @@ final class MinMaxLp {
     static final double TIE_BREAK = 1e-6;
     private static final int CUTS_PER_ROUND = 64;
     private static final int MAX_ROUNDS = 5_000;
-
-    static {
-        // ojAlgo prints a hardware-profile notice to stdout on first use unless this property is set; a library must
-        // not write to its user's stdout (the sale CLI prints reports there).
-        if (System.getProperty("shut.up.ojAlgo") == null) {
-            System.setProperty("shut.up.ojAlgo", "true");
-        }
-    }
 
     private final double[] rows;
     private final int[] taskOfRow;
@@ -163,35 +152,7 @@ final class MinMaxLp {
 
     /** Minimises theta + tieBreak . w over the simplex subject to cut . w <= theta; returns w then theta. */
     private double[] solveRestricted(List<double[]> cuts, double[] tieBreak) {
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Variable[] w = new Variable[k];
-        Expression simplex = model.addExpression("simplex").level(1);
-        for (int c = 0; c < k; c++) {
-            w[c] = model.addVariable("w" + c).lower(0).weight(TIE_BREAK * tieBreak[c]);
-            simplex.set(w[c], 1);
-        }
-        Variable theta = model.addVariable("theta").weight(1);
-        for (int i = 0; i < cuts.size(); i++) {
-            Expression e = model.addExpression("cut" + i).upper(0);
-            double[] cut = cuts.get(i);
-            for (int c = 0; c < k; c++) {
-                if (cut[c] != 0) {
-                    e.set(w[c], cut[c]);
-                }
-            }
-            e.set(theta, -1);
-        }
-        Optimisation.Result result = model.minimise();
-        if (!result.getState().isOptimal()) {
-            throw new IllegalStateException("The LP solver (ojAlgo) ended in state " + result.getState()
-                    + " on the weight-fitting program with " + cuts.size() + " cuts");
-        }
-        double[] out = new double[k + 1];
-        for (int c = 0; c < k; c++) {
-            out[c] = result.doubleValue(model.indexOf(w[c]));
-        }
-        out[k] = result.doubleValue(model.indexOf(theta));
-        return out;
+        return RestrictedLp.solve(cuts, tieBreak, TIE_BREAK);
     }
 
     /** Clamps solver round-off below 0 and renormalises to sum 1. */

@@ -61,6 +61,14 @@ public final class WeightFitter {
     }
 
     /**
+     * Fits weights on all the runs without the report: what a caller that only routes with the weights needs (the
+     * simulator refits per fold and policy, and the report's replay of every training task would cost as much again).
+     */
+    public Weights fitWeights(List<RecordedRun> runs) {
+        return fit(TrainingSet.of(runs));
+    }
+
+    /**
      * k-fold cross-validation: tasks are shuffled with the fitter's seed and dealt into {@code folds} folds; each fold
      * is routed with weights fitted on the others.
      */

@@ -79,6 +79,6 @@ public final class SalePolicy implements RoutingPolicy {
     public Weights fit(List<RecordedRun> runs) {
         List<RecordedRun> seen = new ArrayList<>(runs.size());
         runs.forEach(r -> seen.add(ablation.apply().apply(r)));
-        return WeightFitter.builder().objective(objective).build().fit(seen).weights();
+        return WeightFitter.builder().objective(objective).build().fitWeights(seen);
     }
 }

@@ -94,6 +94,15 @@ class WeightFitterTest {
     }
 
     @Test
+    void fitWeightsGivesTheWeightsOfTheFullFit() {
+        List<RecordedRun> runs = TestRuns.separable(300, 11);
+        for (FitObjective objective : FitObjective.values()) {
+            WeightFitter fitter = WeightFitter.builder().objective(objective).build();
+            assertThat(fitter.fitWeights(runs)).isEqualTo(fitter.fit(runs).weights());
+        }
+    }
+
+    @Test
     void fitsAreDeterministic() {
         List<RecordedRun> runs = TestRuns.separable(300, 11);
         for (FitObjective objective : FitObjective.values()) {
