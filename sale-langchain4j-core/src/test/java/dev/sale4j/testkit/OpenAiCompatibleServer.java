@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * user's message from a small table of facts, calls the offered tools whose subject the message names (arguments
  * taken from the message), fills a requested JSON schema's fields, and honours {@code stop}, {@code max_tokens} /
  * {@code max_completion_tokens} (a cut answer with finish reason {@code length}) and {@code tool_choice: required}.
- * Tokens are whitespace-led words; usage counts them. Every path {@code /<agent>/v1/chat/completions} is served.
+ * Tokens are whitespace-led words or punctuation runs; usage counts them. Every path {@code /<agent>/v1/chat/completions} is served.
  */
 public final class OpenAiCompatibleServer implements AutoCloseable {
 
@@ -39,6 +39,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ENTITY = Pattern.compile("\\b(?:in|for|of|at)\\s+([A-Z][a-z]+)");
+    private static final Pattern TOKEN = Pattern.compile("\\s*(?:\\w+|[^\\w\\s]+)");
     private static final Pattern SAY = Pattern.compile("Say '([^']+)'");
     private static final String STORY = "Once upon a time a fox, a bear and an owl lived in a quiet forest by a river."
             + " Every morning the owl told the others what it had seen in the night, the bear fished in the river"
@@ -263,10 +264,10 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         return new Answer(tokens, List.of(), "stop");
     }
 
-    /** Whitespace-led words: concatenated, they give back the text. */
+    /** Tokens: whitespace-led words or runs of punctuation; concatenated, they give back the text. */
     private static List<String> words(String text) {
         List<String> tokens = new ArrayList<>();
-        Matcher word = Pattern.compile("\\s*\\S+").matcher(text);
+        Matcher word = TOKEN.matcher(text);
         while (word.find()) {
             tokens.add(word.group());
         }
