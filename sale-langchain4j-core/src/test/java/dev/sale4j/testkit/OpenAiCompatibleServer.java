@@ -210,7 +210,7 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
             String name = function.path("name").asText();
             for (String word : name.split("_|(?=[A-Z])")) {
                 String subject = word.toLowerCase(Locale.ROOT);
-                int at = subject.length() > 3 && !subject.equals("current") ? lower.indexOf(subject) : -1;
+                int at = subject.length() > 3 ? lower.indexOf(subject) : -1;
                 if (at >= 0) {
                     String arguments = arguments(function.path("parameters"), user.substring(at));
                     if (arguments != null) {
