@@ -23,15 +23,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The streaming twin of {@link SaleChatModel}: the same tasks, auctions, plans, metadata and shadow mode, executed
  * on the winner's {@link StreamingChatModel}. Bids and jury calls use the agents' {@code ChatModel}s; give each agent
  * that may execute a streaming model with {@link Builder#streamingModel(String, StreamingChatModel)} (agents without
  * one do not bid). A retriable error hands the task to the next-best bidder only before the first token has reached
- * the caller; after that, the error surfaces.
+ * the caller; after that, the error surfaces. An exception thrown by the caller's own handler goes to its
+ * {@code onError} and does not stop the stream, as with LangChain4j's own streaming models.
  */
 public final class SaleStreamingChatModel implements StreamingChatModel {
+
+    private static final Logger log = LoggerFactory.getLogger(SaleStreamingChatModel.class);
 
     private final TaskRouter tasks;
     private final Map<String, StreamingChatModel> streamingModels;
@@ -59,7 +64,7 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
             task = tasks.resolve(request, agent -> streamingModels.containsKey(agent.name()),
                     agent -> streamingModels.get(agent.name()).supportedCapabilities());
         } catch (RuntimeException error) {
-            handler.onError(error);
+            reportError(handler, error);
             return;
         }
         attempt(task, request, handler);
@@ -78,6 +83,15 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
             model.chat(tasks.backendRequest(request, task, candidate, model), fallback);
         } catch (RuntimeException error) {
             fallback.onError(error);
+        }
+    }
+
+    /** Calls the caller's {@code onError}; what that throws is logged and ignored. */
+    private static void reportError(StreamingChatResponseHandler handler, Throwable error) {
+        try {
+            handler.onError(error);
+        } catch (RuntimeException ignored) {
+            log.warn("The caller's onError threw; ignored", ignored);
         }
     }
 
@@ -103,50 +117,51 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
         @Override
         public void onPartialResponse(String partialResponse) {
             started.set(true);
-            handler.onPartialResponse(partialResponse);
+            deliver(() -> handler.onPartialResponse(partialResponse));
         }
 
         @Override
         public void onPartialResponse(PartialResponse partialResponse, PartialResponseContext context) {
             started.set(true);
-            handler.onPartialResponse(partialResponse, context);
+            deliver(() -> handler.onPartialResponse(partialResponse, context));
         }
 
         @Override
         public void onPartialThinking(PartialThinking partialThinking) {
             started.set(true);
-            handler.onPartialThinking(partialThinking);
+            deliver(() -> handler.onPartialThinking(partialThinking));
         }
 
         @Override
         public void onPartialThinking(PartialThinking partialThinking, PartialThinkingContext context) {
             started.set(true);
-            handler.onPartialThinking(partialThinking, context);
+            deliver(() -> handler.onPartialThinking(partialThinking, context));
         }
 
         @Override
         public void onPartialToolCall(PartialToolCall partialToolCall) {
             started.set(true);
-            handler.onPartialToolCall(partialToolCall);
+            deliver(() -> handler.onPartialToolCall(partialToolCall));
         }
 
         @Override
         public void onPartialToolCall(PartialToolCall partialToolCall, PartialToolCallContext context) {
             started.set(true);
-            handler.onPartialToolCall(partialToolCall, context);
+            deliver(() -> handler.onPartialToolCall(partialToolCall, context));
         }
 
         @Override
         public void onCompleteToolCall(CompleteToolCall completeToolCall) {
             started.set(true);
-            handler.onCompleteToolCall(completeToolCall);
+            deliver(() -> handler.onCompleteToolCall(completeToolCall));
         }
 
         @Override
         public void onCompleteResponse(ChatResponse completeResponse) {
             if (finished.compareAndSet(false, true)) {
                 call.answered(completeResponse);
-                handler.onCompleteResponse(tasks.complete(task, candidate, request, completeResponse));
+                ChatResponse response = tasks.complete(task, candidate, request, completeResponse);
+                deliver(() -> handler.onCompleteResponse(response));
             }
         }
 
@@ -158,7 +173,19 @@ public final class SaleStreamingChatModel implements StreamingChatModel {
             if (call.failed(error, !started.get())) {
                 attempt(task, request, handler);
             } else {
-                handler.onError(tasks.failure(task, candidate, error));
+                reportError(handler, tasks.failure(task, candidate, error));
+            }
+        }
+
+        /**
+         * Runs one of the caller's callbacks. What it throws is the caller's own error: it goes to the caller's
+         * {@code onError} unchanged and neither ends the stream nor counts as a backend failure.
+         */
+        private void deliver(Runnable callback) {
+            try {
+                callback.run();
+            } catch (RuntimeException callerError) {
+                reportError(handler, callerError);
             }
         }
     }
