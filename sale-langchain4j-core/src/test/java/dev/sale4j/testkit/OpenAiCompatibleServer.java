@@ -146,7 +146,29 @@ public final class OpenAiCompatibleServer implements AutoCloseable {
         if (!results.isEmpty()) {
             return text("According to the tools: " + String.join("; ", results) + ".", request);
         }
-        return text(fact(user), request);
+        String remembered = remembered(user, messages);
+        return text(remembered != null ? remembered : fact(user), request);
+    }
+
+    /**
+     * Answers "What is my X?" from an earlier user message of the conversation that said "my X is Y": the history
+     * the router hands the winner must reach the backend whole.
+     */
+    private static String remembered(String user, JsonNode messages) {
+        Matcher question = Pattern.compile("(?i)what is my ([a-z ]+?)\\?").matcher(user);
+        if (!question.find()) {
+            return null;
+        }
+        Pattern statement = Pattern.compile("(?i)my " + Pattern.quote(question.group(1).strip()) + " is ([\\w-]+)");
+        for (JsonNode message : messages) {
+            if ("user".equals(message.path("role").asText())) {
+                Matcher said = statement.matcher(content(message));
+                if (said.find()) {
+                    return "Your " + question.group(1).strip() + " is " + said.group(1) + ".";
+                }
+            }
+        }
+        return null;
     }
 
     /** The answer to one of the suites' fixed questions. */
