@@ -78,7 +78,7 @@ public record PoolConfig(
         try {
             config = YAML.readValue(file.toFile(), PoolConfig.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new ConfigException(file + ": " + unknownKey(e, file));
+            throw new ConfigException(file + " is not a valid pool file: " + unknownKey(e, file));
         } catch (IOException e) {
             String detail = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                     ? j.getOriginalMessage() + (j.getLocation() == null ? "" : " (line " + j.getLocation().getLineNr() + ")")
