@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sale4j.internal.AtomicFile;
+import dev.sale4j.internal.FileProblems;
 import dev.sale4j.json.SaleJson;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -30,6 +31,11 @@ public final class RecordedRuns {
 
     /** Reads every run of a file; an empty file, a duplicate task id or any invalid line is an error. */
     public static List<RecordedRun> read(Path file) {
+        String problem = FileProblems.unreadable(file);
+        if (problem != null && Files.exists(file)) {
+            throw new RecordedRunsException(0, "recorded-runs file " + file + " " + problem
+                    + ": pass the JSONL file of recorded runs");
+        }
         List<RecordedRun> runs = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -51,7 +57,8 @@ public final class RecordedRuns {
         } catch (NoSuchFileException e) {
             throw new RecordedRunsException(0, "recorded-runs file " + file + " does not exist");
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read recorded-runs file " + file, e);
+            throw new RecordedRunsException(0, "recorded-runs file " + file + " cannot be read: "
+                    + FileProblems.reason(e) + ": check the path and its permissions");
         }
         if (runs.isEmpty()) {
             throw new RecordedRunsException(0, "recorded-runs file " + file

@@ -2,15 +2,18 @@ package dev.sale4j.score;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sale4j.internal.AtomicFile;
+import dev.sale4j.internal.FileProblems;
+import dev.sale4j.json.JsonFields;
 import dev.sale4j.json.SaleJson;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -25,6 +28,10 @@ import java.util.TreeMap;
  * <p>{@link #scales()} normalise the features before the weights apply: {@link Scorer} divides {@code price * |s|},
  * {@code H} and each juror's score by its scale. Fitted weights carry the scales fitted with them; weights written
  * without scales (hand-set ones, older files) have identity scales, so each feature is used as is.
+ *
+ * <p>Files are read strictly ({@link #fromJson(String)}, {@link #load(Path)}): every field but {@code scales} is
+ * required and unknown fields are errors, so a typo or a forgotten juror weight never silently weighs 0. Weights
+ * embedded in auction traces are read by {@link SaleJson}'s lenient rules, like the rest of the trace.
  */
 public record Weights(
         @JsonProperty("wc") double wc,
@@ -36,6 +43,9 @@ public record Weights(
     public static final double DEFAULT_WC = 0.01;
     public static final double DEFAULT_WH = 1.0;
     public static final double DEFAULT_JUROR = 0.25;
+
+    /** The required fields of a weights file; {@code scales} is the one optional field. */
+    public static final List<String> FIELDS = List.of("wc", "wh", "jurors", "defaultJuror");
 
     @JsonCreator
     public Weights {
@@ -117,29 +127,95 @@ public record Weights(
         return SaleJson.write(this);
     }
 
+    /**
+     * Reads weights strictly, as a file a user may have edited: {@code wc}, {@code wh}, {@code jurors} and
+     * {@code defaultJuror} are required, {@code scales} is
+     * optional (identity when absent, as in hand-set weights and files older than scales; when present it needs
+     * {@code cost} and {@code entropy}, and a juror without a scale has scale 1). An unknown or misspelt field, a
+     * missing one, a null or a non-number is an error naming the field: no weight silently becomes 0.
+     *
+     * @throws IllegalArgumentException naming the field, the valid fields and the fix
+     */
     public static Weights fromJson(String json) {
+        JsonNode root;
+        try {
+            root = SaleJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("is not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
+        }
+        JsonFields.check(root, "the weights", FIELDS, List.of("scales"));
+        numbers(root, "", "wc", "wh", "defaultJuror");
+        numberMap(root.get("jurors"), "jurors");
+        JsonNode scales = root.get("scales");
+        if (scales != null && !scales.isNull()) {
+            JsonFields.check(scales, "scales", List.of("cost", "entropy"), List.of("jurors"));
+            numbers(scales, "scales.", "cost", "entropy");
+            if (scales.hasNonNull("jurors")) {
+                numberMap(scales.get("jurors"), "scales.jurors");
+            }
+        }
         return SaleJson.read(json, Weights.class);
     }
 
-    /** Reads weights saved by {@link #save(Path)}; a missing or malformed file is a clear error. */
-    public static Weights load(Path file) {
-        try {
-            return fromJson(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (NoSuchFileException e) {
-            throw new IllegalArgumentException("Weights file " + file + " does not exist", e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not read weights file " + file, e);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Weights file " + file + " is not valid: " + e.getMessage(), e);
+    private static void numbers(JsonNode node, String prefix, String... fields) {
+        for (String f : fields) {
+            if (!node.get(f).isNumber()) {
+                throw new IllegalArgumentException("field '" + prefix + f + "' is " + node.get(f)
+                        + ": write a number, e.g. \"" + f + "\": 0.5");
+            }
         }
     }
 
-    /** Writes the weights as JSON, atomically: the file holds the old or the new weights, never a torn mix. */
+    private static void numberMap(JsonNode node, String field) {
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("field '" + field + "' is " + node
+                    + ": write an object of juror name to number, e.g. {\"qwen3:32b\": 0.4}, or {} for none");
+        }
+        node.fields().forEachRemaining(e -> {
+            if (!e.getValue().isNumber()) {
+                throw new IllegalArgumentException("field '" + field + "." + e.getKey() + "' is " + e.getValue()
+                        + ": write a number");
+            }
+        });
+    }
+
+    /**
+     * Reads weights saved by {@link #save(Path)} (or written by hand), strictly as {@link #fromJson(String)}.
+     *
+     * @throws WeightsFileException naming the file and the problem: missing, a directory, unreadable, not valid
+     */
+    public static Weights load(Path file) {
+        String problem = FileProblems.unreadable(file);
+        if (problem != null) {
+            throw new WeightsFileException(file, problem + ": pass a weights JSON file, e.g. one written by "
+                    + "'sale fit --out'", null);
+        }
+        String json;
+        try {
+            json = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new WeightsFileException(file, "cannot be read: " + FileProblems.reason(e), e);
+        }
+        try {
+            return fromJson(json);
+        } catch (IllegalArgumentException e) {
+            throw new WeightsFileException(file, "is not valid: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the weights as JSON, atomically: the file holds the old or the new weights, never a torn mix.
+     *
+     * @throws WeightsFileException when the path cannot be written, saying why
+     */
     public void save(Path file) {
         try {
             AtomicFile.writeString(file, toJson());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not write weights file " + file, e);
+            String problem = FileProblems.unwritable(file);
+            throw new WeightsFileException(file, (problem != null ? problem : "cannot be written: "
+                    + FileProblems.reason(e)) + ": choose another path", e);
         }
     }
 

@@ -67,6 +67,10 @@ final class SalePoolFactory {
 
     private BackendSpec spec(Sale4jProperties.Agent a, String at) {
         require(a.name(), at + ".name", "Name the agent as it appears in the pool, e.g. qwen3:8b");
+        if (properties.maxRetries() < 0) {
+            throw new Sale4jConfigurationException("sale4j.max-retries", "is " + properties.maxRetries(),
+                    "Set it to 0 (no retry) or more, or remove it (default 1)");
+        }
         try {
             BackendSpec.Provider provider = BackendSpec.Provider.parse(a.provider(), at + ".provider");
             BackendSpec.requireHttpUrl(a.baseUrl(), at + ".base-url");

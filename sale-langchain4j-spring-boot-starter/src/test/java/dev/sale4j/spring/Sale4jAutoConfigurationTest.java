@@ -132,6 +132,21 @@ class Sale4jAutoConfigurationTest {
     }
 
     @Test
+    void negativeMaxRetriesFailsStartupNamingTheProperty() {
+        runner().withPropertyValues("sale4j.max-retries=-1").run(context -> assertFails(
+                context.getStartupFailure(), "sale4j.max-retries", "is -1", "0 (no retry) or more"));
+    }
+
+    @Test
+    void aWeightsFileWithAMisspeltFieldFailsStartupNamingTheField() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("weights", ".json");
+        java.nio.file.Files.writeString(file, dev.sale4j.score.Weights.defaults().toJson().replace("\"wh\"", "\"wH\""));
+        runner().withPropertyValues("sale4j.weights-file=" + file).run(context -> assertFails(
+                context.getStartupFailure(), "sale4j.weights-file", "unknown field 'wH'", "sale fit"));
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
     void aMissingWeightsFileFailsStartup() {
         runner().withPropertyValues("sale4j.weights-file=/nonexistent/weights.json").run(context -> assertFails(
                 context.getStartupFailure(), "sale4j.weights-file", "does not exist", "sale fit"));

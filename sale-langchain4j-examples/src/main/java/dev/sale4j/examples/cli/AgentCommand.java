@@ -7,7 +7,6 @@ import dev.sale4j.SaleRouter;
 import dev.sale4j.auction.AuctionResult;
 import dev.sale4j.auction.NoBidsException;
 import dev.sale4j.chat.SaleStreamingChatModel;
-import dev.sale4j.examples.config.ConfigException;
 import dev.sale4j.examples.config.PoolConfig;
 import dev.sale4j.examples.config.PoolFactory;
 import dev.sale4j.execute.ExecutionFailure;
@@ -31,14 +30,13 @@ import picocli.CommandLine.Option;
  * auction per question (bids see the agent's system prompt and tools, as the request carries them), the answer
  * streamed to stdout as it is written, progress on stderr, then the auction table, the executors and handovers, the
  * cost split into auction overhead and execution, and the {@code --json} trace. Exit codes: 0 done, 1 the agent did
- * not succeed (see the subcommand), 2 bad arguments or pool file, 3 no backend could bid, 4 the execution failed.
+ * not succeed (see the subcommand), 2 bad input, 3 no backend could bid, 4 the execution failed ({@link ExitCodes}).
  */
 abstract class AgentCommand implements Callable<Integer> {
 
-    static final int NOT_DONE = 1;
-    static final int BAD_CONFIG = 2;
-    static final int NO_BIDS = 3;
-    static final int EXECUTION_FAILED = 4;
+    static final int NOT_DONE = ExitCodes.NOT_DONE;
+    static final int NO_BIDS = ExitCodes.NO_BIDS;
+    static final int EXECUTION_FAILED = ExitCodes.EXECUTION_FAILED;
 
     /** What an agent run gave: its trace, its result as JSON, lines to print after the answer, and its exit code. */
     record Outcome(AgentRun run, JsonNode json, List<String> details, int exitCode) {}
@@ -74,19 +72,13 @@ abstract class AgentCommand implements Callable<Integer> {
         if (input() == null || input().isBlank()) {
             throw new CommandLine.ParameterException(spec.commandLine(), "the " + name() + " text is empty: give it in quotes");
         }
-        PoolConfig pool;
-        SaleStreamingChatModel model;
+        OutputPaths.requireWritable(json, "--json");
         Progress progress = new Progress(err);
-        try {
-            pool = options.poolConfig();
-            SaleRouter router = options.router(pool, List.of(progress));
-            SaleStreamingChatModel.Builder builder = SaleStreamingChatModel.builder().router(router);
-            new PoolFactory(System.getenv()).streamingModels(pool, options.callTimeout()).forEach(builder::streamingModel);
-            model = builder.build();
-        } catch (ConfigException | IllegalArgumentException e) {
-            err.println(command + ": " + e.getMessage());
-            return BAD_CONFIG;
-        }
+        PoolConfig pool = options.poolConfig();
+        SaleRouter router = options.router(pool, List.of(progress));
+        SaleStreamingChatModel.Builder builder = SaleStreamingChatModel.builder().router(router);
+        new PoolFactory(System.getenv()).streamingModels(pool, options.callTimeout()).forEach(builder::streamingModel);
+        SaleStreamingChatModel model = builder.build();
         FailureAdvice advice = new FailureAdvice(pool, options.poolFile(), options.bidTimeout(pool), options.callTimeout());
         AtomicBoolean midLine = new AtomicBoolean();
         AgentListener listener = new AgentListener() {

@@ -3,7 +3,6 @@ package dev.sale4j.examples.cli;
 import dev.sale4j.SaleRouter;
 import dev.sale4j.auction.AuctionResult;
 import dev.sale4j.auction.NoBidsException;
-import dev.sale4j.examples.config.ConfigException;
 import dev.sale4j.examples.config.PoolConfig;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +17,13 @@ import picocli.CommandLine;
 
 /**
  * {@code sale auction "<task>"}: runs one auction over the pool of a YAML file (by default qwen3 4b/8b/14b/32b on a
- * local Ollama) and prints the bids table and the winner. Exit codes: 0 done, 2 bad arguments or pool file,
+ * local Ollama) and prints the bids table and the winner. Exit codes ({@link ExitCodes}): 0 done, 2 bad input,
  * 3 no backend could bid.
  */
 @Command(name = "auction", mixinStandardHelpOptions = true, description = "Run one auction and print the bids table.")
 public final class AuctionCommand implements Callable<Integer> {
 
-    static final int NO_BIDS = 3;
-    static final int BAD_CONFIG = 2;
+    static final int NO_BIDS = ExitCodes.NO_BIDS;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -52,15 +50,9 @@ public final class AuctionCommand implements Callable<Integer> {
         if (!(options.timeoutSeconds > 0)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds");
         }
-        PoolConfig pool;
-        SaleRouter router;
-        try {
-            pool = options.poolConfig();
-            router = options.router(pool, List.of());
-        } catch (ConfigException | IllegalArgumentException e) {
-            stderr.println("sale auction: " + e.getMessage());
-            return BAD_CONFIG;
-        }
+        OutputPaths.requireWritable(out, "--out");
+        PoolConfig pool = options.poolConfig();
+        SaleRouter router = options.router(pool, List.of());
         AuctionResult result;
         try {
             result = router.auction(task);

@@ -7,7 +7,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine;
 
-/** What both bench commands do around their body: read the suite, open the log, report, map errors to exit codes. */
+/** What both bench commands do around their body: read the suite, open the log, report (errors: {@link ExitCodes}). */
 final class BenchRun {
 
     private BenchRun() {
@@ -16,25 +16,19 @@ final class BenchRun {
     static int execute(CommandLine.Model.CommandSpec spec, BenchOptions o, String name,
             BenchRecordCommand.Body body) throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            Suite suite = o.tasks();
-            try (RunLog log = RunLog.open(o.out)) {
-                BenchSummary s = body.run(suite, log);
-                out.printf(Locale.ROOT, "sale bench %s: %d tasks recorded, %d already in %s, %d failed, %d not "
-                        + "started%n", name, s.recorded(), s.skipped(), o.out, s.failed(), s.notStarted());
-                out.printf(Locale.ROOT, "Spent: $%.6f%s%n", s.spentUsd(), o.budgetUsd == null ? ""
-                        : String.format(Locale.ROOT, " of the $%.6f budget%s", o.budgetUsd,
-                        s.budgetStopped() ? " (budget reached: stopped before the next task)" : ""));
-                s.failures().forEach(f -> out.println("  failed: " + f));
-                out.println(suite.info().binsNote());
-                out.flush();
-                return s.failed() > 0 ? 4 : 0;
-            }
-        } catch (IllegalArgumentException | dev.langchain4j.exception.NonRetriableException e) {
-            err.println("sale bench " + name + ": " + e.getMessage());
-            err.flush();
-            return 2;
+        OutputPaths.requireWritable(o.out, "--out");
+        Suite suite = o.tasks();
+        try (RunLog log = RunLog.open(o.out)) {
+            BenchSummary s = body.run(suite, log);
+            out.printf(Locale.ROOT, "sale bench %s: %d tasks recorded, %d already in %s, %d failed, %d not "
+                    + "started%n", name, s.recorded(), s.skipped(), o.out, s.failed(), s.notStarted());
+            out.printf(Locale.ROOT, "Spent: $%.6f%s%n", s.spentUsd(), o.budgetUsd == null ? ""
+                    : String.format(Locale.ROOT, " of the $%.6f budget%s", o.budgetUsd,
+                    s.budgetStopped() ? " (budget reached: stopped before the next task)" : ""));
+            s.failures().forEach(f -> out.println("  failed: " + f));
+            out.println(suite.info().binsNote());
+            out.flush();
+            return s.failed() > 0 ? ExitCodes.EXECUTION_FAILED : ExitCodes.OK;
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.sale4j.eval.report.EvaluationReport;
 import dev.sale4j.runs.AgentRun;
 import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.runs.RecordedRuns;
+import dev.sale4j.runs.RecordedRunsException;
 import dev.sale4j.simulate.Measure;
 import dev.sale4j.simulate.Measures;
 import dev.sale4j.simulate.PolicyRegistry;
@@ -70,38 +71,39 @@ public final class EvaluateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (folds < 2) {
             err.println("error: --folds must be at least 2, got " + folds);
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
-        try {
-            List<RecordedRun> data = read(runs);
-            List<String> agents = data.stream().filter(r -> r.policy() == null).findFirst()
-                    .map(r -> r.agents().stream().map(AgentRun::agent).toList()).orElse(List.of());
-            PolicyRegistry registry = PolicyRegistry.standard(agents, seed);
-            List<RoutingPolicy> chosen = agents.isEmpty() ? List.of() : registry.resolve(policies);
-            boolean text = chosen.stream().anyMatch(p -> PolicyRegistry.TEXT_ROUTERS.contains(p.name()));
-            long start = System.nanoTime();
-            SimulationResult result = Simulation.builder().runs(data).policies(chosen).folds(folds).seed(seed)
-                    .embeddings(text ? TaskEmbeddings.miniLm() : null).shapley(!noShapley && !agents.isEmpty())
-                    .build().run();
-            Measures measures = Measures.of(result);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            List<Path> files = EvaluationReport.write(measures, out, !binsMeasured);
-            print(o, measures, data.size(), seconds);
-            o.printf(Locale.ROOT, "%nWrote %d files to %s%n", files.size(), out);
-            o.flush();
-            return 0;
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 1;
-        }
+        OutputPaths.requireDirectory(out, "--out");
+        List<RecordedRun> data = read(runs);
+        List<String> agents = data.stream().filter(r -> r.policy() == null).findFirst()
+                .map(r -> r.agents().stream().map(AgentRun::agent).toList()).orElse(List.of());
+        PolicyRegistry registry = PolicyRegistry.standard(agents, seed);
+        List<RoutingPolicy> chosen = agents.isEmpty() ? List.of() : registry.resolve(policies);
+        boolean text = chosen.stream().anyMatch(p -> PolicyRegistry.TEXT_ROUTERS.contains(p.name()));
+        long start = System.nanoTime();
+        SimulationResult result = Simulation.builder().runs(data).policies(chosen).folds(folds).seed(seed)
+                .embeddings(text ? TaskEmbeddings.miniLm() : null).shapley(!noShapley && !agents.isEmpty())
+                .build().run();
+        Measures measures = Measures.of(result);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Path> files = EvaluationReport.write(measures, out, !binsMeasured);
+        print(o, measures, data.size(), seconds);
+        o.printf(Locale.ROOT, "%nWrote %d files to %s%n", files.size(), out);
+        o.flush();
+        return ExitCodes.OK;
     }
 
     private static List<RecordedRun> read(List<Path> files) {
         List<RecordedRun> all = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (Path f : files) {
-            for (RecordedRun r : RecordedRuns.read(f)) {
+            List<RecordedRun> read;
+            try {
+                read = RecordedRuns.read(f);
+            } catch (RecordedRunsException e) {
+                throw new ExitCodes.BadInputException(f + ": " + e.getMessage());
+            }
+            for (RecordedRun r : read) {
                 String key = (r.policy() == null ? "" : r.policy()) + '\u0000' + r.id();
                 if (!ids.add(key)) {
                     throw new IllegalArgumentException(f + ": task id '" + r.id() + "' appears in more than one "

@@ -73,30 +73,30 @@ public final class FitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (folds < 0 || folds == 1) {
             err.println("error: --folds must be 0 (no cross-validation) or at least 2, got " + folds);
-            return 2;
+            return ExitCodes.BAD_INPUT;
         }
+        OutputPaths.requireWritable(out, "--out");
+        List<RecordedRun> data;
         try {
-            List<RecordedRun> data = RecordedRuns.read(runs);
-            WeightFitter fitter = WeightFitter.builder().objective(objective.value).seed(seed).build();
-            long start = System.nanoTime();
-            WeightFit fit = fitter.fit(data);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            fit.weights().save(out);
-            printWeights(o, fit, data.size(), seconds);
-            printReport(o, fit.report());
-            if (folds >= 2 && folds <= data.size()) {
-                printCrossValidation(o, fitter.crossValidate(data, folds));
-            } else if (folds >= 2) {
-                o.printf(Locale.ROOT, "%nCross-validation skipped: %d folds need at least %d tasks, there are %d.%n",
-                        folds, folds, data.size());
-            }
-            o.flush();
-            return 0;
-        } catch (RecordedRunsException | IllegalArgumentException e) {
-            err.println("error: " + runs + ": " + e.getMessage());
-            err.flush();
-            return 1;
+            data = RecordedRuns.read(runs);
+        } catch (RecordedRunsException e) {
+            throw new ExitCodes.BadInputException(runs + ": " + e.getMessage());
         }
+        WeightFitter fitter = WeightFitter.builder().objective(objective.value).seed(seed).build();
+        long start = System.nanoTime();
+        WeightFit fit = fitter.fit(data);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        fit.weights().save(out);
+        printWeights(o, fit, data.size(), seconds);
+        printReport(o, fit.report());
+        if (folds >= 2 && folds <= data.size()) {
+            printCrossValidation(o, fitter.crossValidate(data, folds));
+        } else if (folds >= 2) {
+            o.printf(Locale.ROOT, "%nCross-validation skipped: %d folds need at least %d tasks, there are %d.%n",
+                    folds, folds, data.size());
+        }
+        o.flush();
+        return ExitCodes.OK;
     }
 
     private void printWeights(PrintWriter o, WeightFit fit, int tasks, double seconds) {

@@ -20,9 +20,14 @@ public final class SaleCli implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs the command line and returns its exit code (used by tests). */
+    /** Runs the command line and returns its exit code (see README for the table). */
     public static int execute(String... args) {
-        return new CommandLine(new SaleCli()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its one exception mapping ({@link ExitCodes}): one message and an exit code. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new SaleCli()).setExecutionExceptionHandler(new ExitCodes());
     }
 
     @Override

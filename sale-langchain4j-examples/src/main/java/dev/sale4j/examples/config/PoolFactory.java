@@ -34,6 +34,7 @@ public final class PoolFactory {
         if (config.agents().isEmpty()) {
             throw new ConfigException("The pool has no agents: list at least one under 'agents:'");
         }
+        config.check();
         List<Agent> agents = new ArrayList<>();
         for (int i = 0; i < config.agents().size(); i++) {
             agents.add(agent(config.agents().get(i), "agents[" + i + "]", config, callTimeout, http));

@@ -12,7 +12,7 @@ final class CliRun {
 
     /** Runs {@code sale args...} and returns its exit code. */
     int run(String... args) {
-        CommandLine cli = new CommandLine(new SaleCli());
+        CommandLine cli = SaleCli.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
         return cli.execute(args);

@@ -53,7 +53,7 @@ class EvaluateCommandTest {
         RecordedRuns.write(matrix, SyntheticRuns.generate(10, 2, 5));
         int code = cli.run("evaluate", "--runs", matrix.toString(), "--out", dir.toString(), "--policies",
                 "sale,nope");
-        assertThat(code).isEqualTo(1);
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).contains("Unknown policy 'nope'; known policies:");
     }
 }

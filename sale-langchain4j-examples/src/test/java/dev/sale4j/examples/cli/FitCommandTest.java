@@ -71,7 +71,7 @@ class FitCommandTest {
 
         int code = cli.run("fit", "--runs", file.toString(), "--out", weights.toString());
 
-        assertThat(code).isEqualTo(1);
+        assertThat(code).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).contains("line 2: field 'agents[0].price' is missing");
         assertThat(weights).doesNotExist();
     }
@@ -79,14 +79,15 @@ class FitCommandTest {
     @Test
     void anEmptyFileFails() throws IOException {
         Path file = Files.writeString(dir.resolve("empty.jsonl"), "");
-        assertThat(cli.run("fit", "--runs", file.toString(), "--out", dir.resolve("w.json").toString())).isEqualTo(1);
+        assertThat(cli.run("fit", "--runs", file.toString(), "--out", dir.resolve("w.json").toString()))
+                .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).contains("is empty");
     }
 
     @Test
     void runsOfASingleAgentFail() {
         assertThat(cli.run("fit", "--runs", runs(10, 1).toString(), "--out", dir.resolve("w.json").toString()))
-                .isEqualTo(1);
+                .isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(cli.err()).contains("has only agent 'agent0'").contains("at least two agents");
     }
 

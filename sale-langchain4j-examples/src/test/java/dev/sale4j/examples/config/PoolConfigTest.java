@@ -5,12 +5,85 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sale4j.pool.Agent;
 import dev.sale4j.pool.AgentPool;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PoolConfigTest {
+
+    private static final String AGENTS = """
+            agents:
+              - {name: a, provider: ollama, baseUrl: http://localhost:11434, model: m, price: 0.05}
+              - {name: b, provider: ollama, baseUrl: http://localhost:11434, model: m, price: 0.5}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Path pool(String extra) throws IOException {
+        return Files.writeString(dir.resolve("pool.yaml"), AGENTS + extra);
+    }
+
+    @Test
+    void maxBidTokensOutsideItsBoundsIsRejectedByItsConfigurationName() throws IOException {
+        for (String value : List.of("100000", "0", "-3")) {
+            Path file = pool("maxBidTokens: " + value + "\n");
+            assertThatThrownBy(() -> PoolConfig.load(file))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("maxBidTokens is " + value + ": set it between 16 and 4096")
+                    .hasMessageNotContaining("maxOutputTokens");
+        }
+        assertThat(PoolConfig.load(pool("maxBidTokens: 4096\n")).maxBidTokens()).isEqualTo(4096);
+    }
+
+    @Test
+    void negativeMaxRetriesIsRejected() throws IOException {
+        Path file = pool("maxRetries: -1\n");
+        assertThatThrownBy(() -> PoolConfig.load(file))
+                .hasMessageContaining("maxRetries is -1: set it to 0 (no retry) or more");
+        assertThat(PoolConfig.load(pool("maxRetries: 0\n")).maxRetries()).isZero();
+    }
+
+    @Test
+    void anUnknownFallbackAgentNamesTheKeyAndTheAgents() throws IOException {
+        Path file = pool("fallbackAgent: c\n");
+        assertThatThrownBy(() -> PoolConfig.load(file))
+                .hasMessageContaining("fallbackAgent 'c' is not an agent of this pool: set it to one of [a, b]");
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsLineASuggestionAndTheValidKeys() throws IOException {
+        Path file = pool("fallbackAgnet: a\n");
+        assertThatThrownBy(() -> PoolConfig.load(file))
+                .hasMessageContaining("unknown key 'fallbackAgnet' (line 4): did you mean 'fallbackAgent'?")
+                .hasMessageContaining("Valid keys: [agents, bidTimeout, fallbackAgent, juryTimeout, maxBidTokens, "
+                        + "maxRetries, weights]");
+        Path agentKey = Files.writeString(dir.resolve("agent.yaml"),
+                "agents:\n  - {name: a, provider: ollama, baseUrl: http://x, model: m, prise: 1}\n");
+        assertThatThrownBy(() -> PoolConfig.load(agentKey))
+                .hasMessageContaining("unknown key 'prise' in agents[0]")
+                .hasMessageContaining("did you mean 'price'?")
+                .hasMessageContaining("inputPrice");
+    }
+
+    @Test
+    void aDirectoryGivenAsThePoolFileSaysSo() {
+        assertThatThrownBy(() -> PoolConfig.load(dir))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(dir + " is a directory, not a file: pass a pool file (YAML) with --config");
+    }
+
+    @Test
+    void zeroOrNegativeTimeoutsAreRejected() throws IOException {
+        Path file = pool("bidTimeout: 0s\n");
+        assertThatThrownBy(() -> PoolConfig.load(file)).hasMessageContaining("bidTimeout '0s' is not positive");
+    }
 
     @Test
     void theDefaultPoolIsThePapersQwen3FamilyOnLocalOllama() {
