@@ -14,10 +14,12 @@ import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The default {@link AuctionMemory}: entries live in any LangChain4j {@link EmbeddingStore}, keyed by the auction id
@@ -119,17 +121,14 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
             }
             evict.addAll(index.add(entry.auctionId(), entry.namespace(), entry.time()));
         }
-        if (!evict.isEmpty()) {
-            removeAll(evict);
-            evicted += evict.size();
-        }
+        evict(evict);
     }
 
     private void removeAll(Collection<String> ids) {
         if (ids.isEmpty()) {
             return;
         }
-        store.removeAll(ids instanceof java.util.Set<String> set ? set : new java.util.HashSet<>(ids));
+        store.removeAll(ids instanceof Set<String> set ? set : new HashSet<>(ids));
         if (local != null) {
             ids.forEach(local::remove);
         }
@@ -400,10 +399,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
             return this;
         }
 
-        /**
-         * How long a save waits for the file's lock while another process or memory saves the same file (default 60
-         * s); beyond it the save fails with a {@link MemoryFileLockException} naming the file and the last writer.
-         */
+        /** How long a save waits for the file's lock (default 60 s) before a {@link MemoryFileLockException}. */
         public Builder lockTimeout(java.time.Duration lockTimeout) {
             this.lockTimeout = lockTimeout;
             return this;
