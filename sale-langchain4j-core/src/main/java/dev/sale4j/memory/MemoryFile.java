@@ -64,7 +64,7 @@ final class MemoryFile {
         if (file == null) {
             throw new IllegalArgumentException("The memory file path is missing: name the file the memory is kept in");
         }
-        this.file = file.toAbsolutePath();
+        this.file = file.toAbsolutePath().normalize();
         this.writer = writer;
         this.reader = reader;
         if (Files.isDirectory(this.file)) {

@@ -89,4 +89,18 @@ class SameFileMemoriesTest {
             assertThat(reopened.stats().entries()).isEqualTo(20);
         }
     }
+
+    @Test
+    void memoriesOpeningOneFileThroughALinkStillTakeTurns() throws java.io.IOException {
+        Path file = dir.resolve("memory.json");
+        Path alias = java.nio.file.Files.createSymbolicLink(dir.resolve("alias"), dir).resolve("memory.json");
+        try (EmbeddingStoreAuctionMemory a = memory(file, 100); EmbeddingStoreAuctionMemory b = memory(alias, 100)) {
+            for (int i = 0; i < 5; i++) {
+                record(a, "A's task " + i, 2L * i);
+                record(b, "B's task " + i, 2L * i + 1);
+            }
+            assertThat(a.stats().entries()).isEqualTo(10);
+            assertThat(b.stats().entries()).isEqualTo(10);
+        }
+    }
 }
