@@ -103,4 +103,28 @@ class SameFileMemoriesTest {
             assertThat(b.stats().entries()).isEqualTo(10);
         }
     }
+
+    @Test
+    void aSaveThatCannotGetTheLockInTimeNamesTheFileAndTheLastWriter() throws Exception {
+        Path file = dir.resolve("memory.json");
+        Path lockFile = dir.resolve("memory.json.lock");
+        java.nio.file.Files.writeString(lockFile, "7 12345\n");
+        EmbeddingStoreAuctionMemory memory = EmbeddingStoreAuctionMemory.builder().file(file)
+                .embeddingModel(new WordHashEmbeddingModel(32)).lockTimeout(java.time.Duration.ofMillis(200)).build();
+        try (java.nio.channels.FileChannel holder = java.nio.channels.FileChannel.open(lockFile,
+                java.nio.file.StandardOpenOption.WRITE); java.nio.channels.FileLock held = holder.lock()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> record(memory, "Sort a list.", 1))
+                    .isInstanceOf(MemoryFileLockException.class)
+                    .isInstanceOf(dev.langchain4j.exception.RetriableException.class)
+                    .hasMessageContaining(file.toString())
+                    .hasMessageContaining("lock file " + lockFile)
+                    .hasMessageContaining("pid 12345")
+                    .hasMessageContaining("lockTimeout")
+                    .hasMessageContaining("shared EmbeddingStore");
+        }
+        memory.save(); // the lock is free again: the unsaved entry is written now
+        try (EmbeddingStoreAuctionMemory reopened = memory(file, 100)) {
+            assertThat(reopened.stats().entries()).isEqualTo(1);
+        }
+    }
 }
