@@ -11,14 +11,15 @@ import dev.langchain4j.store.embedding.EmbeddingSearchRequest;
 import dev.langchain4j.store.embedding.EmbeddingStore;
 import dev.langchain4j.store.embedding.filter.Filter;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The default {@link AuctionMemory}: entries live in any LangChain4j {@link EmbeddingStore}, keyed by the auction id
@@ -48,7 +49,7 @@ import java.util.Optional;
  * <p><b>File.</b> With {@link Builder#file(Path)} the store is an {@link InMemoryEmbeddingStore} loaded from the
  * file (if it exists) and saved atomically after every change (or only on {@link #save()} and {@link #close()} with
  * {@code autoSave(false)}); see {@link MemoryFile}. If a save fails the entry stays in memory and the next save
- * writes it.
+ * writes it. Several processes (or memories) may share one file: see {@link FileSync} for how their writes merge.
  */
 public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoCloseable {
 
@@ -73,8 +74,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
     private final TaskEmbeddings taskEmbeddings;
     private final Object lock = new Object();
     private final Object saveLock = new Object();
-    private long version;
-    private long savedVersion;
+    private final FileSync sync;
     private long evicted;
 
     private EmbeddingStoreAuctionMemory(Builder builder) {
@@ -89,8 +89,12 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         this.model = builder.model != null ? builder.model : MiniLm.shared();
         this.cap = builder.maxEntriesPerNamespace;
         this.autoSave = builder.autoSave;
-        this.file = builder.file == null ? null : new MemoryFile(builder.file, builder.writer);
-        this.fileStore = file == null ? null : file.load();
+        if (builder.lockTimeout == null || builder.lockTimeout.isNegative()) {
+            throw new IllegalArgumentException("lockTimeout must be zero or positive, got " + builder.lockTimeout);
+        }
+        this.file = builder.file == null ? null
+                : new MemoryFile(builder.file, builder.writer, builder.reader, builder.lockTimeout);
+        this.fileStore = file == null ? null : new InMemoryEmbeddingStore<>();
         this.store = fileStore != null ? fileStore
                 : builder.store != null ? builder.store : new InMemoryEmbeddingStore<>();
         float[] unit = new float[model.dimension()];
@@ -99,54 +103,39 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         this.taskEmbeddings = new TaskEmbeddings(model);
         this.index = new EvictionIndex(cap);
         this.local = builder.store == null ? new VectorIndex() : null;
-        openIndex();
+        this.sync = file == null ? null
+                : new FileSync(file, fileStore, index, local, lock, model.dimension(), n -> evicted += n);
+        if (sync != null) {
+            sync.open();
+        } else {
+            openIndex();
+        }
     }
 
     private void openIndex() {
-        List<EmbeddingMatch<TextSegment>> all = store.search(EmbeddingSearchRequest.builder()
-                        .queryEmbedding(probe)
-                        .maxResults(Integer.MAX_VALUE)
-                        .minScore(0.0)
-                        .filter(metadataKey(KIND).isEqualTo(KIND_AUCTION))
-                        .build())
-                .matches();
         List<String> evict = new ArrayList<>();
-        for (EmbeddingMatch<TextSegment> match : all) {
-            MemoryEntry entry = parse(match);
+        for (StoredEntries.Stored stored : StoredEntries.read(store, model.dimension(), null)) {
+            MemoryEntry entry = stored.entry();
             if (local != null) {
-                local.put(entry.auctionId(), entry.namespace(), match.embedding().vector(),
-                        match.embedded().metadata().getString(PAYLOAD));
+                local.put(entry.auctionId(), entry.namespace(), stored.embedding().vector(), stored.payload());
             }
             evict.addAll(index.add(entry.auctionId(), entry.namespace(), entry.time()));
         }
-        if (!evict.isEmpty()) {
-            removeAll(evict);
-            evicted += evict.size();
-            version++;
-        }
+        evict(evict);
     }
 
-    private void removeAll(List<String> ids) {
-        store.removeAll(ids);
+    private void removeAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        store.removeAll(ids instanceof Set<String> set ? set : new HashSet<>(ids));
         if (local != null) {
             ids.forEach(local::remove);
         }
     }
 
     private MemoryEntry parse(String id, String payload) {
-        try {
-            if (payload == null) {
-                throw new IllegalArgumentException("it has no '" + PAYLOAD + "' metadata");
-            }
-            return MemoryEntry.fromJson(payload);
-        } catch (IllegalArgumentException e) {
-            String problem = "holds an unreadable auction entry " + id + " (" + e.getMessage() + ")";
-            if (file != null) {
-                throw new MemoryFileException(file.path(), problem, e);
-            }
-            throw new IllegalStateException("The auction memory's store " + problem
-                    + ": remove that entry from the store, or point the memory at another store", e);
-        }
+        return StoredEntries.parse(id, payload, file == null ? null : file.path());
     }
 
     private MemoryEntry parse(EmbeddingMatch<TextSegment> match) {
@@ -163,15 +152,29 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         Embedding embedding = taskEmbeddings.take(entry.task());
         synchronized (lock) {
             put(entry, embedding, index.contains(entry.auctionId()));
-            List<String> evict = index.add(entry.auctionId(), entry.namespace(), entry.time());
-            if (!evict.isEmpty()) {
-                removeAll(evict);
-                evicted += evict.size();
-            }
-            version++;
+            changed(entry.auctionId());
+            evict(index.add(entry.auctionId(), entry.namespace(), entry.time()));
         }
         saveIfAuto();
         return entry;
+    }
+
+    /** Notes a change of this entry for the next merge with the file. Holding {@link #lock}. */
+    private void changed(String id) {
+        if (sync != null) {
+            sync.changed(id);
+        }
+    }
+
+    /** Removes entries the cap evicts. Holding {@link #lock}. */
+    private void evict(List<String> ids) {
+        if (!ids.isEmpty()) {
+            removeAll(ids);
+            evicted += ids.size();
+            if (sync != null) {
+                ids.forEach(sync::removed);
+            }
+        }
     }
 
     /** Adds the entry under its auction id, first removing any entry with that id when {@code replace}. */
@@ -214,6 +217,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
             return pairs;
         }
         Embedding query = taskEmbeddings.get(task);
+        refresh();
         int fetch = 2 * k + 4;
         while (true) {
             List<PairSelection.Candidate> candidates = candidates(namespace, query, fetch);
@@ -259,6 +263,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
             throw new IllegalArgumentException("recordOutcome(...) needs the Outcome: Outcome.success(..), "
                     + "Outcome.failure(..) or Outcome.score(..)");
         }
+        refresh();
         synchronized (lock) {
             Optional<EmbeddingMatch<TextSegment>> match = find(auctionId);
             if (match.isEmpty()) {
@@ -269,7 +274,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
                     ? match.get().embedding()
                     : model.embed(entry.task()).content();
             put(entry, embedding, true);
-            version++;
+            changed(auctionId);
         }
         saveIfAuto();
         return true;
@@ -277,6 +282,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
 
     @Override
     public Optional<MemoryEntry> entry(String auctionId) {
+        refresh();
         return find(auctionId).map(this::parse);
     }
 
@@ -298,29 +304,30 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
 
     @Override
     public MemoryStats stats() {
+        refresh();
         synchronized (lock) {
             return new MemoryStats(index.size(), index.sizes(), cap, evicted, file == null ? -1 : file.size());
         }
     }
 
-    /** Writes the memory to its file now, if it changed since the last save; does nothing without a file. */
+    /**
+     * Writes the memory to its file now, if it changed since the last save, first merging what other processes saved
+     * since this memory last read it ({@link FileSync}); does nothing without a file.
+     */
     public void save() {
-        if (file == null) {
-            return;
-        }
-        synchronized (saveLock) {
-            long current;
-            InMemoryEmbeddingStore<TextSegment> snapshot;
-            synchronized (lock) {
-                current = version;
-                if (current == savedVersion && Files.exists(file.path())) {
-                    return;
-                }
-                // serialising a store while it changes is unsafe; a copy of its entry list is cheap
-                snapshot = InMemoryEmbeddingStore.merge(List.of(fileStore));
+        if (sync != null) {
+            synchronized (saveLock) {
+                sync.save();
             }
-            file.save(snapshot);
-            savedVersion = current;
+        }
+    }
+
+    /** Merges what other processes saved to the file, if it changed since this memory last read or wrote it. */
+    private void refresh() {
+        if (sync != null && sync.stale()) {
+            synchronized (saveLock) {
+                sync.refresh();
+            }
         }
     }
 
@@ -357,6 +364,8 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         private boolean autoSave = true;
         private int maxEntriesPerNamespace = DEFAULT_MAX_ENTRIES_PER_NAMESPACE;
         private MemoryFile.Writer writer = MemoryFile.STREAMING;
+        private MemoryFile.Reader reader = MemoryFile.READING;
+        private java.time.Duration lockTimeout = MemoryFile.DEFAULT_LOCK_TIMEOUT;
 
         private Builder() {}
 
@@ -387,6 +396,17 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
         /** The cap per namespace (default {@value #DEFAULT_MAX_ENTRIES_PER_NAMESPACE}); oldest auctions go first. */
         public Builder maxEntriesPerNamespace(int maxEntriesPerNamespace) {
             this.maxEntriesPerNamespace = maxEntriesPerNamespace;
+            return this;
+        }
+
+        /** How long a save waits for the file's lock (default 60 s) before a {@link MemoryFileLockException}. */
+        public Builder lockTimeout(java.time.Duration lockTimeout) {
+            this.lockTimeout = lockTimeout;
+            return this;
+        }
+
+        Builder reader(MemoryFile.Reader reader) {
+            this.reader = reader;
             return this;
         }
 

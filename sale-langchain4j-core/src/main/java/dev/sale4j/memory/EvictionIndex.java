@@ -62,6 +62,11 @@ final class EvictionIndex {
         }
     }
 
+    /** A copy of the ids held. */
+    java.util.Set<String> ids() {
+        return new java.util.HashSet<>(byId.keySet());
+    }
+
     long size() {
         return byId.size();
     }

@@ -9,11 +9,17 @@ import java.nio.file.Path;
  */
 public class MemoryFileException extends NonRetriableException {
 
+    static final String RESTORE = "restore it from a backup, or move it aside to start with an empty memory";
+
     private final Path file;
 
     public MemoryFileException(Path file, String problem, Throwable cause) {
-        super("Auction memory file " + file + " " + problem + ". It was left untouched. To fix: restore it from a "
-                + "backup, or move it aside to start with an empty memory.", cause);
+        this(file, problem, RESTORE, cause);
+    }
+
+    /** With the fix that suits the problem, e.g. "give this process read and write permission on it". */
+    public MemoryFileException(Path file, String problem, String fix, Throwable cause) {
+        super("Auction memory file " + file + " " + problem + ". It was left untouched. To fix: " + fix + ".", cause);
         this.file = file;
     }
 

@@ -74,6 +74,17 @@ final class VectorIndex {
         }
     }
 
+    /** The payload stored under the id, or null. */
+    String payload(String id) {
+        lock.readLock().lock();
+        try {
+            String namespace = namespaceOf.get(id);
+            return namespace == null ? null : byNamespace.get(namespace).payloads[slotOf.get(id)];
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     void remove(String id) {
         lock.writeLock().lock();
         try {

@@ -71,7 +71,8 @@ class MemoryPersistenceTest {
 
         assertThat(Files.readAllBytes(file)).isEqualTo(good);
         try (var files = Files.list(dir)) {
-            assertThat(files).containsExactly(file);
+            assertThat(files).as("no temporary file is left; the lock file stays")
+                    .containsExactlyInAnyOrder(file, dir.resolve("memory.json.lock"));
         }
         assertThat(AuctionMemory.inFile(file).stats().entries()).isEqualTo(1);
         assertThat(memory.stats().entries()).as("the unsaved entry stays in memory for the next save").isEqualTo(2);
