@@ -34,7 +34,7 @@ public final class Backends {
         requireModule(spec.provider());
         return switch (spec.provider()) {
             case OLLAMA -> OllamaChatModel.builder()
-                    .httpClientBuilder(http != null ? http : httpClient(spec.baseUrl()))
+                    .httpClientBuilder(http != null ? http : blockingHttpClient(spec.baseUrl()))
                     .baseUrl(spec.baseUrl())
                     .modelName(spec.model())
                     .think(spec.think())
@@ -42,7 +42,7 @@ public final class Backends {
                     .maxRetries(spec.maxRetries())
                     .build();
             case OPENAI -> OpenAiChatModel.builder()
-                    .httpClientBuilder(http != null ? http : httpClient(spec.baseUrl()))
+                    .httpClientBuilder(http != null ? http : blockingHttpClient(spec.baseUrl()))
                     .baseUrl(spec.baseUrl())
                     .modelName(spec.model())
                     .apiKey(key(spec))
@@ -79,11 +79,35 @@ public final class Backends {
      * keeps the JDK default (HTTP/2 by ALPN).
      */
     static JdkHttpClientBuilder httpClient(String baseUrl) {
-        HttpClient.Builder jdk = HttpClient.newBuilder();
-        if (URI.create(baseUrl.strip()).getScheme().equalsIgnoreCase("http")) {
-            jdk.version(HttpClient.Version.HTTP_1_1);
+        return JdkHttpClient.builder().httpClientBuilder(jdkClient(baseUrl));
+    }
+
+    /**
+     * The JDK HTTP client of a blocking model: as {@link #httpClient(String)}, and on plain http (a local or LAN
+     * server, where a call's few milliseconds matter) the client's work runs on its own selector thread instead of
+     * being handed to a pool thread and from there to the caller: each hand-off costs a scheduling delay on a busy
+     * machine. A blocking call ({@code HttpClient.send} into a string) runs no caller code inside the client, so
+     * nothing blocks that thread. Streaming clients keep the JDK's pool (LangChain4j reads their event stream in a
+     * dependent task, which would block the selector thread), and so does https (TLS and HTTP/2 work).
+     */
+    static JdkHttpClientBuilder blockingHttpClient(String baseUrl) {
+        HttpClient.Builder jdk = jdkClient(baseUrl);
+        if (plainHttp(baseUrl)) {
+            jdk.executor(Runnable::run);
         }
         return JdkHttpClient.builder().httpClientBuilder(jdk);
+    }
+
+    private static HttpClient.Builder jdkClient(String baseUrl) {
+        HttpClient.Builder jdk = HttpClient.newBuilder();
+        if (plainHttp(baseUrl)) {
+            jdk.version(HttpClient.Version.HTTP_1_1);
+        }
+        return jdk;
+    }
+
+    private static boolean plainHttp(String baseUrl) {
+        return URI.create(baseUrl.strip()).getScheme().equalsIgnoreCase("http");
     }
 
     private static String key(BackendSpec spec) {

@@ -53,7 +53,9 @@ public class Sale4jAutoConfiguration {
                 .weights(weights(properties))
                 .bidTimeout(properties.bidTimeout())
                 .juryTimeout(properties.juryTimeout())
-                .memoryNamespace(properties.memoryNamespace());
+                .memoryNamespace(properties.memoryNamespace())
+                .entropyScale(properties.entropyScale().scale())
+                .failedBiddersOnJury(properties.failedBiddersOnJury());
         if (properties.fallbackAgent() != null) {
             if (pool.find(properties.fallbackAgent()).isEmpty()) {
                 throw new Sale4jConfigurationException("sale4j.fallback-agent",

@@ -1,6 +1,7 @@
 package dev.sale4j.spring;
 
 import dev.sale4j.chat.TaskRouting;
+import dev.sale4j.score.EntropyScale;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,6 +41,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reservePriceUsd   the most an auction may cost before its winner's estimated execution cost stops it
  * @param maxOverheadTokens a cap on the tokens one auction (bids, jury, refinement) may spend
  * @param streaming         whether to expose the streaming router too (every agent then needs a streaming model)
+ * @param entropyScale      how bids whose entropy came from different estimators are put on one scale
+ * @param failedBiddersOnJury whether an agent whose bid failed, timed out or came back empty still judges the
+ *                          auction's bids (default false: it does not, which spares a hung backend's calls)
  */
 @ConfigurationProperties(prefix = "sale4j")
 public record Sale4jProperties(
@@ -55,7 +59,9 @@ public record Sale4jProperties(
         String fallbackAgent,
         Double reservePriceUsd,
         Long maxOverheadTokens,
-        @DefaultValue("true") boolean streaming) {
+        @DefaultValue("true") boolean streaming,
+        @DefaultValue("ONE_ESTIMATOR_PER_AUCTION") EntropyScaleMode entropyScale,
+        @DefaultValue("false") boolean failedBiddersOnJury) {
 
     public Sale4jProperties {
         agents = agents == null ? List.of() : List.copyOf(agents);
@@ -78,4 +84,16 @@ public record Sale4jProperties(
             Double outputPrice,
             String apiKeyEnv,
             Boolean think) {}
+
+    /** The router's {@link EntropyScale}, by name ({@code sale4j.entropy-scale}). */
+    public enum EntropyScaleMode {
+        /** {@link EntropyScale#oneEstimatorPerAuction()}: a round that mixes estimators is scored lexically. */
+        ONE_ESTIMATOR_PER_AUCTION,
+        /** {@link EntropyScale#asEstimated()}: every bid's entropy as its own estimator produced it. */
+        AS_ESTIMATED;
+
+        EntropyScale scale() {
+            return this == AS_ESTIMATED ? EntropyScale.asEstimated() : EntropyScale.oneEstimatorPerAuction();
+        }
+    }
 }

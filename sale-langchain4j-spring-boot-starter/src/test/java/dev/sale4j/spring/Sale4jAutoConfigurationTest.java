@@ -7,7 +7,14 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.sale4j.SaleRouter;
+import dev.sale4j.auction.AuctionResult;
+import dev.sale4j.bid.Bid;
+import dev.sale4j.entropy.Entropy;
+import dev.sale4j.entropy.TokenLogProb;
 import dev.sale4j.pool.AgentPool;
+import dev.sale4j.score.EntropyScale;
+import java.time.Duration;
 import dev.sale4j.chat.SaleChatModel;
 import dev.sale4j.chat.SaleStreamingChatModel;
 import java.util.List;
@@ -81,6 +88,52 @@ class Sale4jAutoConfigurationTest {
                     .postRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/big/v1/chat/completions"))
                     .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Bearer sk-test"))))
                     .isNotEmpty();
+        });
+    }
+
+    @Test
+    void theEntropyScalePropertyChoosesHowMixedEstimatorsAreScored() {
+        Bid logProbs = new Bid("small", "Search the web, then answer.", 6, 10, false, Duration.ZERO,
+                new Entropy(0.5, Entropy.LOG_PROBS), false, List.of(new TokenLogProb("Search", -0.1, List.of())));
+        Bid lexical = new Bid("big", "Read the docs and answer.", 5, 10, false, Duration.ZERO,
+                new Entropy(0.9, Entropy.LEXICAL), false);
+        List<Bid> mixedRound = List.of(logProbs, lexical);
+        runner().run(context -> {
+            EntropyScale scale = context.getBean(SaleRouter.class).entropyScale();
+            assertThat(scale).isSameAs(EntropyScale.oneEstimatorPerAuction());
+            assertThat(scale.entropy(logProbs, mixedRound).estimator()).isEqualTo(Entropy.LEXICAL);
+        });
+        runner().withPropertyValues("sale4j.entropy-scale=as-estimated").run(context -> {
+            EntropyScale scale = context.getBean(SaleRouter.class).entropyScale();
+            assertThat(scale.entropy(logProbs, mixedRound)).isEqualTo(new Entropy(0.5, Entropy.LOG_PROBS));
+        });
+        runner().withPropertyValues("sale4j.entropy-scale=lexical").run(context ->
+                assertThat(context.getStartupFailure()).hasStackTraceContaining("sale4j.entropy-scale"));
+    }
+
+    @Test
+    void aFailedBidderSitsOnTheJuryOnlyWhenFailedBiddersOnJuryIsSet() {
+        String[] broken = {
+            "sale4j.agents[2].name=broken",
+            "sale4j.agents[2].provider=openai",
+            "sale4j.agents[2].base-url=" + server.baseUrl() + "/broken/v1", // no stub: every call fails with 404
+            "sale4j.agents[2].model=gpt-4o-mini",
+            "sale4j.agents[2].price=0.01",
+            "sale4j.max-retries=0"
+        };
+        runner().withPropertyValues(broken).run(context -> {
+            SaleRouter router = context.getBean(SaleRouter.class);
+            assertThat(router.failedBiddersOnJury()).isFalse();
+            AuctionResult result = router.auction("What is the capital of Australia?");
+            assertThat(result.failures()).extracting(f -> f.agent()).containsExactly("broken");
+            assertThat(result.jurors()).containsExactly("small", "big");
+        });
+        runner().withPropertyValues(broken).withPropertyValues("sale4j.failed-bidders-on-jury=true").run(context -> {
+            SaleRouter router = context.getBean(SaleRouter.class);
+            assertThat(router.failedBiddersOnJury()).isTrue();
+            AuctionResult result = router.auction("What is the capital of Australia?");
+            assertThat(result.failures()).extracting(f -> f.agent()).containsExactly("broken");
+            assertThat(result.jurors()).containsExactly("small", "big", "broken");
         });
     }
 
