@@ -6,6 +6,7 @@ import dev.sale4j.fit.FitReport;
 import dev.sale4j.fit.RoutingOutcome;
 import dev.sale4j.fit.TaskMargin;
 import dev.sale4j.fit.WeightFit;
+import dev.sale4j.fit.WeightFitException;
 import dev.sale4j.fit.WeightFitter;
 import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.runs.RecordedRuns;
@@ -96,6 +97,10 @@ public final class FitCommand implements Callable<Integer> {
             err.println("error: " + runs + ": " + e.getMessage());
             err.flush();
             return 1;
+        } catch (WeightFitException e) {
+            err.println("error: fitting " + runs + ": " + e.getMessage());
+            err.flush();
+            return 1;
         }
     }
 
@@ -111,6 +116,12 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private void printReport(PrintWriter o, FitReport r) {
+        if (!r.informative()) {
+            o.printf(Locale.ROOT, "%n%s.%n", FitReport.NO_INFORMATION);
+        } else if (!r.uninformativeFeatures().isEmpty()) {
+            o.printf(Locale.ROOT, "%nNo information in %s (equal for every agent of every task): "
+                    + "their weights are arbitrary.%n", String.join(", ", r.uninformativeFeatures()));
+        }
         o.printf(Locale.ROOT, "%nQ = %.4f (%s task margin; negative = the target agent wins)%n", r.q(),
                 r.objective() == FitObjective.WORST_CASE ? "worst" : "mean");
         o.printf(Locale.ROOT, "Target agent (cheapest correct) picked on %.1f%% of training tasks; "
