@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Solves the weight-fitting linear program exactly, by cutting planes over ojAlgo's LP solver.
@@ -41,6 +43,8 @@ import java.util.Set;
  * on average over all rows. Rows and cuts are added in a fixed order, so fits are deterministic.
  */
 final class MinMaxLp {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MinMaxLp.class);
 
     static final double TOLERANCE = 1e-9;
     /** ojAlgo's feasibility accuracy (its default {@code NumberContext} 12:8): constraints hold to about 1e-8. */
@@ -117,12 +121,15 @@ final class MinMaxLp {
             }
             double gap = upper - lower;
             if (gap <= Math.max(TOLERANCE * Math.max(1.0, Math.abs(upper)), accuracy)) {
+                LOG.debug("{} fit converged in {} rounds, {} cuts, gap {}", objective, round, cuts.size(), gap);
                 return clean(best);
             }
             int added = objective == FitObjective.WORST_CASE ? addRowCuts(d, theta, accuracy, cuts, usedRows)
                     : addKelleyCut(d, cuts, usedCuts);
             if (added == 0) {
                 if (gap <= STALL_SLACK * accuracy) {
+                    LOG.debug("{} fit stalled at the solver's accuracy in {} rounds, {} cuts, gap {}", objective, round,
+                            cuts.size(), gap);
                     return clean(best);
                 }
                 throw new WeightFitException("The weight-fitting LP stalled after " + round + " rounds with a gap of "
