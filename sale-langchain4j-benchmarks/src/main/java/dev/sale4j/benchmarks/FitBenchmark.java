@@ -22,7 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time to fit the scoring weights (the min-max LP, report included) from recorded runs of 10,000 tasks x 4 agents
- * with 4 jurors (target: 2 s or less).
+ * with 4 jurors (target: 2 s or less, for both objectives and every kind of data), and of 1,000 tasks (the size the
+ * router simulator refits many times over). Data: {@code noisy} ({@link SyntheticRuns#generate}), {@code random}
+ * (structureless, non-separable: {@link SyntheticRuns#random}) and {@code separable}
+ * ({@link SyntheticRuns#separable}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -32,7 +35,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class FitBenchmark {
 
-    @Param({"10000"})
+    @Param({"10000", "1000"})
     public int tasks;
 
     @Param({"4"})
@@ -41,12 +44,20 @@ public class FitBenchmark {
     @Param({"WORST_CASE", "AVERAGE"})
     public FitObjective objective;
 
+    @Param({"noisy", "random", "separable"})
+    public String data;
+
     private List<RecordedRun> runs;
     private WeightFitter fitter;
 
     @Setup(Level.Trial)
     public void setUp() {
-        runs = SyntheticRuns.generate(tasks, agents, 2026);
+        runs = switch (data) {
+            case "noisy" -> SyntheticRuns.generate(tasks, agents, 2026);
+            case "random" -> SyntheticRuns.random(tasks, agents, 2026);
+            case "separable" -> SyntheticRuns.separable(tasks, agents, 2026);
+            default -> throw new IllegalArgumentException("data must be noisy, random or separable, got " + data);
+        };
         fitter = WeightFitter.builder().objective(objective).build();
     }
 

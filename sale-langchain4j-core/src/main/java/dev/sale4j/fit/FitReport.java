@@ -13,6 +13,10 @@ import java.util.List;
  * @param fitted    the fitted router's outcome
  * @param oracle    the target agent of every task (cheapest correct)
  * @param singles   always the same agent, one per agent
+ * @param informative false when every feature was equal for every agent of every task: nothing was fitted, the
+ *                    weights are uniform and every margin is 0 (see {@link #NO_INFORMATION})
+ * @param uninformativeFeatures the features equal for every agent of every task ({@code cost}, {@code entropy},
+ *                    {@code juror NAME}): no weight on them changed any margin
  */
 public record FitReport(
         FitObjective objective,
@@ -20,11 +24,20 @@ public record FitReport(
         List<TaskMargin> margins,
         RoutingOutcome fitted,
         RoutingOutcome oracle,
-        List<RoutingOutcome> singles) {
+        List<RoutingOutcome> singles,
+        boolean informative,
+        List<String> uninformativeFeatures) {
+
+    /** What an uninformative fit means, and what to do. */
+    public static final String NO_INFORMATION = "No information to fit on: every feature (cost, entropy, jury scores) "
+            + "is equal for every agent of every task, so no weights can tell the agents apart and the router would "
+            + "pick by its tie-break (price) alone. The weights are uniform; record runs in which the agents' bids "
+            + "differ (plan lengths, entropies, jury scores) and fit again";
 
     public FitReport {
         margins = List.copyOf(margins);
         singles = List.copyOf(singles);
+        uninformativeFeatures = List.copyOf(uninformativeFeatures);
     }
 
     public int tasks() {

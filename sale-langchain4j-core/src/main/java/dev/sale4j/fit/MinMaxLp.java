@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Solves the weight-fitting linear program exactly, by cutting planes over ojAlgo's LP solver.
@@ -22,10 +24,19 @@ import java.util.Set;
  *
  * <p>Feeding all rows (30,000 for 10,000 tasks x 4 agents) to a simplex solver at once takes minutes; the optimum is
  * pinned by at most {@code K + 1} of them. So the solver adds rows lazily: it solves the program over the rows found
- * so far, evaluates every row at the solution, adds the most violated ones and repeats until none is violated by
- * more than {@link #TOLERANCE}. For AVERAGE it adds Kelley cuts {@code theta >= (1/T) sum_t D_{t, argmax} . w}, which
- * describe the same piecewise-linear objective exactly. The result is an optimum of the full program. Each restricted
- * program is solved by {@link RestrictedLp}, which guards against ojAlgo's simplex cycling on degenerate programs.
+ * so far, evaluates every row at the solution, adds the most violated ones and repeats. For AVERAGE it adds Kelley
+ * cuts {@code theta >= (1/T) sum_t D_{t, argmax} . w}, which describe the same piecewise-linear objective exactly.
+ * Each restricted program is solved by {@link RestrictedLp}, which guards against ojAlgo's simplex cycling on
+ * degenerate programs.
+ *
+ * <p>When it ends: every restricted optimum is a lower bound on the full program's optimum, and the objective at any
+ * point of the simplex an upper bound. The loop keeps the best point and stops when the gap between the bounds is
+ * within {@link #TOLERANCE} of the objective or within the solver's own accuracy ({@link #SOLVER_ACCURACY} times the
+ * largest coefficient), whichever is looser: a tighter stop cannot be certified by a solver whose constraints hold
+ * only to that accuracy. If a round finds nothing new to add (every violated row, or the Kelley cut, is in the program
+ * already), the restricted program cannot improve: the best point is returned if the gap is within
+ * {@link #STALL_SLACK} solver accuracies, else a {@link WeightFitException} says the solver is inaccurate on this
+ * program. A loop that exhausts its rounds ends with a {@link WeightFitException} too, never silently.
  *
  * <p>Ties: a program may have many optimal w. A tie-break term {@code 1e-6 * mean_i D_i . w} is added to the
  * objective, which selects, among (numerically) optimal weights, those under which the target agents win by the most
@@ -33,16 +44,29 @@ import java.util.Set;
  */
 final class MinMaxLp {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MinMaxLp.class);
+
     static final double TOLERANCE = 1e-9;
+    /** ojAlgo's feasibility accuracy (its default {@code NumberContext} 12:8): constraints hold to about 1e-8. */
+    static final double SOLVER_ACCURACY = 1e-8;
+    /** How many solver accuracies a stalled loop's gap may span and still be accepted. */
+    static final double STALL_SLACK = 100;
     static final double TIE_BREAK = 1e-6;
+    static final int MAX_ROUNDS = 5_000;
     private static final int CUTS_PER_ROUND = 64;
-    private static final int MAX_ROUNDS = 5_000;
+
+    /** Solves one restricted program: w then theta (see {@link RestrictedLp#solve}). */
+    interface RestrictedSolver {
+        double[] solve(List<double[]> cuts, double[] tieBreak, double tieBreakWeight);
+    }
 
     private final double[] rows;
     private final int[] taskOfRow;
     private final int tasks;
     private final int k;
     private final int n;
+    private final RestrictedSolver solver;
+    private final int maxRounds;
 
     /**
      * @param rows      row-major {@code n x k} coefficients D
@@ -51,38 +75,76 @@ final class MinMaxLp {
      * @param k         number of weights
      */
     MinMaxLp(double[] rows, int[] taskOfRow, int tasks, int k) {
+        this(rows, taskOfRow, tasks, k, RestrictedLp::solve, MAX_ROUNDS);
+    }
+
+    /** With another restricted solver and round limit: for tests that make the solver inaccurate. */
+    MinMaxLp(double[] rows, int[] taskOfRow, int tasks, int k, RestrictedSolver solver, int maxRounds) {
         this.rows = rows;
         this.taskOfRow = taskOfRow;
         this.tasks = tasks;
         this.k = k;
         this.n = taskOfRow.length;
+        this.solver = solver;
+        this.maxRounds = maxRounds;
     }
 
     /** The optimal weights, summing to 1. */
     double[] solve(FitObjective objective) {
         double[] tieBreak = new double[k];
+        double scale = 0;
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < k; c++) {
                 tieBreak[c] += rows[i * k + c] / n;
+                scale = Math.max(scale, Math.abs(rows[i * k + c]));
             }
         }
+        double accuracy = SOLVER_ACCURACY * Math.max(1.0, scale);
         double[] w = new double[k];
         Arrays.fill(w, 1.0 / k);
-        List<double[]> cuts = new ArrayList<>();
-        Set<Integer> used = new HashSet<>();
+        double[] best = null;
+        double upper = Double.POSITIVE_INFINITY;
+        double lower = Double.NEGATIVE_INFINITY;
         double theta = Double.NEGATIVE_INFINITY;
-        for (int round = 0; round < MAX_ROUNDS; round++) {
-            int added = objective == FitObjective.WORST_CASE ? addRowCuts(w, theta, cuts, used)
-                    : addKelleyCut(w, theta, cuts);
-            if (added == 0) {
-                return clean(w);
+        List<double[]> cuts = new ArrayList<>();
+        Set<Integer> usedRows = new HashSet<>();
+        Set<List<Double>> usedCuts = new HashSet<>();
+        double[] d = new double[n];
+        for (int round = 0; round < maxRounds; round++) {
+            for (int i = 0; i < n; i++) {
+                d[i] = dot(i, w);
             }
-            double[] solution = solveRestricted(cuts, tieBreak);
+            double value = (objective == FitObjective.WORST_CASE ? worst(d) : mean(d)) + TIE_BREAK * dot(tieBreak, w);
+            if (value < upper) {
+                upper = value;
+                best = w.clone();
+            }
+            double gap = upper - lower;
+            if (gap <= Math.max(TOLERANCE * Math.max(1.0, Math.abs(upper)), accuracy)) {
+                LOG.debug("{} fit converged in {} rounds, {} cuts, gap {}", objective, round, cuts.size(), gap);
+                return clean(best);
+            }
+            int added = objective == FitObjective.WORST_CASE ? addRowCuts(d, theta, accuracy, cuts, usedRows)
+                    : addKelleyCut(d, cuts, usedCuts);
+            if (added == 0) {
+                if (gap <= STALL_SLACK * accuracy) {
+                    LOG.debug("{} fit stalled at the solver's accuracy in {} rounds, {} cuts, gap {}", objective, round,
+                            cuts.size(), gap);
+                    return clean(best);
+                }
+                throw new WeightFitException("The weight-fitting LP stalled after " + round + " rounds with a gap of "
+                        + gap + " between its bounds: the LP solver (ojAlgo) returns solutions that violate their own "
+                        + "constraints on this program. Fit with normalisation on (the default), or drop features "
+                        + "that are near copies of each other (a juror that always scores like another)");
+            }
+            double[] solution = solver.solve(cuts, tieBreak, TIE_BREAK);
             System.arraycopy(solution, 0, w, 0, k);
             theta = solution[k];
+            lower = Math.max(lower, theta + TIE_BREAK * dot(tieBreak, w));
         }
-        throw new IllegalStateException("The weight-fitting LP did not converge in " + MAX_ROUNDS
-                + " rounds; the recorded features may be badly scaled");
+        throw new WeightFitException("The weight-fitting LP did not converge in " + maxRounds + " rounds (gap "
+                + (upper - lower) + " between its bounds, objective " + upper + "): fit with normalisation on (the "
+                + "default), drop near-duplicate features, or use the worst-case objective");
     }
 
     private double dot(int row, double[] w) {
@@ -94,17 +156,42 @@ final class MinMaxLp {
         return d;
     }
 
-    /** The largest value a row (or the mean) may take at the restricted optimum theta without being violated. */
-    private static double bound(double theta) {
-        return Double.isInfinite(theta) ? theta : theta + TOLERANCE * Math.max(1.0, Math.abs(theta));
+    private static double dot(double[] a, double[] b) {
+        double d = 0;
+        for (int c = 0; c < a.length; c++) {
+            d += a[c] * b[c];
+        }
+        return d;
     }
 
-    private int addRowCuts(double[] w, double theta, List<double[]> cuts, Set<Integer> used) {
-        double[] d = new double[n];
+    private static double worst(double[] d) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (double v : d) {
+            max = Math.max(max, v);
+        }
+        return max;
+    }
+
+    /** The mean over tasks of each task's largest row. */
+    private double mean(double[] d) {
+        double sum = 0;
+        for (int end = 0; end < n; ) {
+            int t = taskOfRow[end];
+            double task = Double.NEGATIVE_INFINITY;
+            while (end < n && taskOfRow[end] == t) {
+                task = Math.max(task, d[end++]);
+            }
+            sum += task;
+        }
+        return sum / tasks;
+    }
+
+    /** Adds the rows most violated at the restricted optimum theta (at most {@link #CUTS_PER_ROUND}), new ones only. */
+    private int addRowCuts(double[] d, double theta, double accuracy, List<double[]> cuts, Set<Integer> used) {
+        double bound = Double.isInfinite(theta) ? theta : theta + accuracy;
         List<Integer> violated = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            d[i] = dot(i, w);
-            if (d[i] > bound(theta) && !used.contains(i)) {
+            if (d[i] > bound && !used.contains(i)) {
                 violated.add(i);
             }
         }
@@ -121,38 +208,27 @@ final class MinMaxLp {
         return added;
     }
 
-    private int addKelleyCut(double[] w, double theta, List<double[]> cuts) {
+    /** Adds the Kelley cut at the point whose rows are d, unless the program has it already. */
+    private int addKelleyCut(double[] d, List<double[]> cuts, Set<List<Double>> used) {
         double[] cut = new double[k];
-        double mean = 0;
-        int row = 0;
-        for (int t = 0; t < tasks; t++) {
+        for (int row = 0; row < n; ) {
+            int t = taskOfRow[row];
             int best = row;
-            double bestD = dot(row, w);
-            int end = row + 1;
-            while (end < n && taskOfRow[end] == t) {
-                double d = dot(end, w);
-                if (d > bestD) {
-                    best = end;
-                    bestD = d;
+            while (row < n && taskOfRow[row] == t) {
+                if (d[row] > d[best]) {
+                    best = row;
                 }
-                end++;
+                row++;
             }
-            mean += bestD / tasks;
             for (int c = 0; c < k; c++) {
                 cut[c] += rows[best * k + c] / tasks;
             }
-            row = end;
         }
-        if (mean <= bound(theta)) {
+        if (!used.add(Arrays.stream(cut).boxed().toList())) {
             return 0;
         }
         cuts.add(cut);
         return 1;
-    }
-
-    /** Minimises theta + tieBreak . w over the simplex subject to cut . w <= theta; returns w then theta. */
-    private double[] solveRestricted(List<double[]> cuts, double[] tieBreak) {
-        return RestrictedLp.solve(cuts, tieBreak, TIE_BREAK);
     }
 
     /** Clamps solver round-off below 0 and renormalises to sum 1. */

@@ -63,7 +63,7 @@ final class RestrictedLp {
             LOG.debug("ojAlgo ended in state {} on a {}-cut restricted program (theta bounded: {}, other simplex: {}); "
                     + "retrying in an equivalent form", last, cuts.size(), boundTheta, otherSimplex);
         }
-        throw new IllegalStateException("The LP solver (ojAlgo) ended in state " + last + " on the weight-fitting "
+        throw new WeightFitException("The LP solver (ojAlgo) ended in state " + last + " on the weight-fitting "
                 + "program with " + cuts.size() + " cuts in every one of its " + ATTEMPTS + " equivalent forms; the "
                 + "recorded features may be badly scaled: fit with normalisation on (the default)");
     }

@@ -4,11 +4,14 @@ import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.score.Weights;
 import dev.sale4j.score.WinnerSelector;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Learns SALE's weights from recorded runs in which every agent bid for, was judged on and executed every training
@@ -28,10 +31,17 @@ import java.util.TreeMap;
  * {@code C - V} within a task, which changes no argmin and no margin. Jurors that were not in the training runs get
  * weight 0 ({@link Weights#defaultJuror()}): their scores played no part in the fit.
  *
+ * <p>A feature equal for every agent of every task carries no information: no weight on it changes any margin. The
+ * report lists such features ({@link FitReport#uninformativeFeatures()}); when every feature is one, there is nothing
+ * to fit: the weights are uniform, {@link FitReport#informative()} is false and a warning is logged, rather than a
+ * solver's arbitrary optimum whose ties the selector would break by price.
+ *
  * <p>The LP is solved with ojAlgo: pure Java (no native solver to install), maintained, and fast on this program's
  * shape (a handful of weights, many constraints, solved by adding constraints lazily).
  */
 public final class WeightFitter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WeightFitter.class);
 
     private final FitObjective objective;
     private final boolean normalise;
@@ -56,8 +66,8 @@ public final class WeightFitter {
     /** Fits weights on all the runs and reports how they do on them. */
     public WeightFit fit(List<RecordedRun> runs) {
         TrainingSet set = TrainingSet.of(runs);
-        Weights weights = fit(set);
-        return new WeightFit(weights, report(weights, set));
+        Fitted fitted = fitted(set);
+        return new WeightFit(fitted.weights(), report(fitted, set));
     }
 
     /**
@@ -105,6 +115,13 @@ public final class WeightFitter {
     }
 
     private Weights fit(TrainingSet set) {
+        return fitted(set).weights();
+    }
+
+    /** Weights and the features that carried no information (equal for every agent of every task). */
+    private record Fitted(Weights weights, List<String> uninformative, boolean informative) {}
+
+    private Fitted fitted(TrainingSet set) {
         Weights.Scales scales = normalise ? set.scales() : Weights.Scales.identity();
         List<String> jurors = set.jurors();
         int k = 2 + jurors.size();
@@ -130,12 +147,36 @@ public final class WeightFitter {
                 taskOfRow[r++] = ti;
             }
         }
-        double[] w = new MinMaxLp(rows, taskOfRow, set.size(), k).solve(objective);
+        List<String> uninformative = uninformative(rows, k, jurors);
+        boolean informative = uninformative.size() < k;
+        double[] w;
+        if (informative) {
+            w = new MinMaxLp(rows, taskOfRow, set.size(), k).solve(objective);
+        } else {
+            LOG.warn(FitReport.NO_INFORMATION);
+            w = new double[k];
+            Arrays.fill(w, 1.0 / k);
+        }
         Map<String, Double> jurorWeights = new TreeMap<>();
         for (int j = 0; j < jurors.size(); j++) {
             jurorWeights.put(jurors.get(j), w[2 + j]);
         }
-        return new Weights(w[0], w[1], jurorWeights, 0.0, scales);
+        return new Fitted(new Weights(w[0], w[1], jurorWeights, 0.0, scales), uninformative, informative);
+    }
+
+    /** The features whose column of the program is all zero: no weight on them changes any margin. */
+    private static List<String> uninformative(double[] rows, int k, List<String> jurors) {
+        List<String> out = new ArrayList<>();
+        for (int c = 0; c < k; c++) {
+            boolean zero = true;
+            for (int i = c; i < rows.length && zero; i += k) {
+                zero = rows[i] == 0;
+            }
+            if (zero) {
+                out.add(c == 0 ? "cost" : c == 1 ? "entropy" : "juror " + jurors.get(c - 2));
+            }
+        }
+        return out;
     }
 
     /** Normalised features per agent: cost, entropy, then one per juror of the set (0 where absent from the task). */
@@ -152,13 +193,14 @@ public final class WeightFitter {
         return x;
     }
 
-    private FitReport report(Weights weights, TrainingSet set) {
+    private FitReport report(Fitted fitted, TrainingSet set) {
+        Weights weights = fitted.weights();
         List<TaskMargin> margins = Replay.margins(weights, selector, set.tasks());
         double q = objective == FitObjective.WORST_CASE
                 ? margins.stream().mapToDouble(TaskMargin::margin).max().orElse(0)
                 : margins.stream().mapToDouble(TaskMargin::margin).average().orElse(0);
         return new FitReport(objective, q, margins, Replay.fitted(set.tasks(), margins), Replay.oracle(set.tasks()),
-                Replay.singles(set.tasks()));
+                Replay.singles(set.tasks()), fitted.informative(), fitted.uninformative());
     }
 
     public static Builder builder() {

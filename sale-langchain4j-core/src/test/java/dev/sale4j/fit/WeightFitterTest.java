@@ -197,4 +197,50 @@ class WeightFitterTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("No recorded runs to fit on");
     }
+
+    /** Cost price x |s| is 2 for both agents, entropies and jury scores are equal: nothing tells them apart. */
+    private static List<RecordedRun> uninformative() {
+        return List.of(
+                task("t1", agent("cheap", 1, 2, 0.3, Map.of("j", 3), false, 0.01),
+                        agent("big", 2, 1, 0.3, Map.of("j", 3), true, 0.02)),
+                task("t2", agent("cheap", 1, 4, 0.7, Map.of("j", 1), true, 0.01),
+                        agent("big", 2, 2, 0.7, Map.of("j", 1), false, 0.02)));
+    }
+
+    @Test
+    void aFitOnConstantFeaturesSaysItHasNoInformation() {
+        for (FitObjective objective : FitObjective.values()) {
+            WeightFit fit = WeightFitter.builder().objective(objective).build().fit(uninformative());
+
+            assertThat(fit.report().informative()).isFalse();
+            assertThat(fit.report().uninformativeFeatures()).containsExactly("cost", "entropy", "juror j");
+            assertThat(fit.weights().wc()).isCloseTo(1.0 / 3, within(1e-12));
+            assertThat(fit.weights().wh()).isCloseTo(1.0 / 3, within(1e-12));
+            assertThat(fit.weights().juror("j")).isCloseTo(1.0 / 3, within(1e-12));
+            assertThat(fit.report().margins()).extracting(TaskMargin::margin).containsOnly(0.0);
+            assertThat(FitReport.NO_INFORMATION).contains("No information").contains("equal for every agent")
+                    .contains("record runs in which the agents' bids differ");
+        }
+    }
+
+    @Test
+    void anInformativeFitNamesTheFeaturesThatCarriedNone() {
+        // juror b scores 3 for both agents of the one task; cost, entropy and juror a differ
+        List<RecordedRun> runs = List.of(task("t",
+                agent("x", 1, 1, 0.2, Map.of("a", 2, "b", 3), true, 0.01),
+                agent("y", 1, 3, 0.6, Map.of("a", 4, "b", 3), false, 0.01)));
+
+        FitReport report = WeightFitter.create().fit(runs).report();
+
+        assertThat(report.informative()).isTrue();
+        assertThat(report.uninformativeFeatures()).containsExactly("juror b");
+    }
+
+    @Test
+    void aSeparableFitIsInformativeOnEveryFeature() {
+        FitReport report = WeightFitter.create().fit(TestRuns.separable(100, 3)).report();
+
+        assertThat(report.informative()).isTrue();
+        assertThat(report.uninformativeFeatures()).isEmpty();
+    }
 }

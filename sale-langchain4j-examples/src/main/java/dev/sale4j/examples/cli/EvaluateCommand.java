@@ -68,10 +68,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (folds < 2) {
-            err.println("error: --folds must be at least 2, got " + folds);
-            return ExitCodes.BAD_INPUT;
+            throw new ExitCodes.BadInputException("--folds must be at least 2, got " + folds);
         }
         OutputPaths.requireDirectory(out, "--out");
         List<RecordedRun> data = read(runs);

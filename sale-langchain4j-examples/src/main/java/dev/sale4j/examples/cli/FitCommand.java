@@ -70,10 +70,9 @@ public final class FitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         if (folds < 0 || folds == 1) {
-            err.println("error: --folds must be 0 (no cross-validation) or at least 2, got " + folds);
-            return ExitCodes.BAD_INPUT;
+            throw new ExitCodes.BadInputException(
+                    "--folds must be 0 (no cross-validation) or at least 2, got " + folds);
         }
         OutputPaths.requireWritable(out, "--out");
         List<RecordedRun> data;
@@ -111,6 +110,12 @@ public final class FitCommand implements Callable<Integer> {
     }
 
     private void printReport(PrintWriter o, FitReport r) {
+        if (!r.informative()) {
+            o.printf(Locale.ROOT, "%n%s.%n", FitReport.NO_INFORMATION);
+        } else if (!r.uninformativeFeatures().isEmpty()) {
+            o.printf(Locale.ROOT, "%nNo information in %s (equal for every agent of every task): "
+                    + "their weights are arbitrary.%n", String.join(", ", r.uninformativeFeatures()));
+        }
         o.printf(Locale.ROOT, "%nQ = %.4f (%s task margin; negative = the target agent wins)%n", r.q(),
                 r.objective() == FitObjective.WORST_CASE ? "worst" : "mean");
         o.printf(Locale.ROOT, "Target agent (cheapest correct) picked on %.1f%% of training tasks; "

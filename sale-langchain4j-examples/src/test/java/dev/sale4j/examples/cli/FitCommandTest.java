@@ -3,6 +3,7 @@ package dev.sale4j.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sale4j.examples.runs.SyntheticRuns;
+import dev.sale4j.runs.AgentRun;
 import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.runs.RecordedRuns;
 import dev.sale4j.score.Weights;
@@ -59,6 +60,23 @@ class FitCommandTest {
         assertThat(code).as(cli.err()).isZero();
         assertThat(cli.out()).contains("Fitted average weights").contains("(mean task margin")
                 .doesNotContain("Held out");
+    }
+
+    @Test
+    void aFitOnConstantFeaturesSaysItHasNoInformation() {
+        List<RecordedRun> same = SyntheticRuns.generate(20, 2, 1).stream().map(r -> RecordedRun.of(r.id(), r.text(),
+                r.domain(), r.bin(), null, r.agents().stream().map(a -> new AgentRun(a.agent(), 100, 1.0, 0.5,
+                        a.entropyEstimator(), java.util.Map.of("j", 3), a.correct(), a.executionTokens(),
+                        a.executionCostUsd())).toList())).toList();
+        Path file = dir.resolve("same.jsonl");
+        RecordedRuns.write(file, same);
+
+        int code = cli.run("fit", "--runs", file.toString(), "--out", dir.resolve("w.json").toString(),
+                "--folds", "0");
+
+        assertThat(code).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("No information to fit on: every feature")
+                .contains("record runs in which the agents' bids differ");
     }
 
     @Test
