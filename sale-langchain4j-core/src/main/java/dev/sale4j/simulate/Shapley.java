@@ -61,7 +61,7 @@ final class Shapley {
         RoutingPolicy policy = members.size() == 1
                 ? Baselines.single(members.iterator().next())
                 : SalePolicy.custom("coalition", FitObjective.WORST_CASE, Ablation.restrictTo(members));
-        List<TaskOutcome> outcomes = Simulation.replay(policy, pool, matrix, null, tests, seed);
+        List<TaskOutcome> outcomes = Simulation.replay(policy, pool, matrix, null, tests, seed, null);
         return outcomes.stream().filter(TaskOutcome::correct).count() / (double) outcomes.size();
     }
 

@@ -60,8 +60,9 @@ public final class Simulation {
         List<float[]> vectors = embeddings == null || matrix.isEmpty() ? null
                 : embeddings.embed(matrix.stream().map(RecordedRun::text).toList());
         List<List<Integer>> foldTests = folds();
+        java.util.function.Supplier<NeighbourIndex> index = memoised(() -> NeighbourIndex.of(vectors));
         List<PolicyResult> results = policies.parallelStream()
-                .map(p -> replay(p, pool, vectors, foldTests))
+                .map(p -> new PolicyResult(p.name(), false, replay(p, pool, matrix, vectors, foldTests, seed, index)))
                 .toList();
         List<PolicyResult> all = new ArrayList<>(results);
         Map<String, RecordedRun> byText = new LinkedHashMap<>();
@@ -98,31 +99,50 @@ public final class Simulation {
         return out;
     }
 
-    private PolicyResult replay(RoutingPolicy policy, Pool pool, List<float[]> vectors, List<List<Integer>> tests) {
-        return new PolicyResult(policy.name(), false, replay(policy, pool, matrix, vectors, tests, seed));
+    /** Computes the value once, on first use, for every thread that asks. */
+    private static <T> java.util.function.Supplier<T> memoised(java.util.function.Supplier<T> supplier) {
+        return new java.util.function.Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public synchronized T get() {
+                if (!done) {
+                    value = supplier.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
     }
 
-    /** The policy's outcome on every task, each fold routed after training on the others. */
+    /**
+     * The policy's outcome on every task, each fold routed after training on the others; the text routers find
+     * neighbours through the shared index (null: none).
+     */
     static List<TaskOutcome> replay(RoutingPolicy policy, Pool pool, List<RecordedRun> matrix, List<float[]> vectors,
-            List<List<Integer>> tests, long seed) {
+            List<List<Integer>> tests, long seed, java.util.function.Supplier<NeighbourIndex> index) {
         TaskOutcome[] outcomes = new TaskOutcome[matrix.size()];
         for (int f = 0; f < tests.size(); f++) {
             boolean[] isTest = new boolean[matrix.size()];
             tests.get(f).forEach(i -> isTest[i] = true);
             List<RecordedRun> train = new ArrayList<>();
             List<float[]> trainVectors = vectors == null ? null : new ArrayList<>();
+            int[] trainTasks = new int[matrix.size() - tests.get(f).size()];
             for (int i = 0; i < matrix.size(); i++) {
                 if (!isTest[i]) {
+                    trainTasks[train.size()] = i;
                     train.add(matrix.get(i));
                     if (trainVectors != null) {
                         trainVectors.add(vectors.get(i));
                     }
                 }
             }
-            RoutingPolicy.Router router = policy.train(new Training(train, trainVectors, seed * 31 + f));
+            RoutingPolicy.Router router = policy.train(new Training(train, trainVectors, seed * 31 + f, trainTasks,
+                    index));
             for (int i : tests.get(f)) {
                 RecordedRun run = matrix.get(i);
-                TaskView view = new TaskView(run, vectors == null ? null : vectors.get(i));
+                TaskView view = new TaskView(run, vectors == null ? null : vectors.get(i), i);
                 String chosen = router.route(view);
                 if (view.tried().stream().noneMatch(t -> t.agent().equals(chosen))) {
                     view.execute(chosen);

@@ -17,10 +17,16 @@ public final class TaskView {
     private final RecordedRun run;
     private final List<AgentRun> bids;
     private final float[] embedding;
+    private final int task;
     private final List<Tried> tried = new ArrayList<>();
     private RecordedRun bidsOnly;
 
     TaskView(RecordedRun run, float[] embedding) {
+        this(run, embedding, -1);
+    }
+
+    /** A view of task number {@code task} of the replay (-1 when unknown). */
+    TaskView(RecordedRun run, float[] embedding, int task) {
         this.run = run;
         List<AgentRun> list = new ArrayList<>(run.agents().size());
         for (AgentRun a : run.agents()) {
@@ -29,6 +35,7 @@ public final class TaskView {
         }
         this.bids = Collections.unmodifiableList(list);
         this.embedding = embedding;
+        this.task = task;
     }
 
     public String id() {
@@ -84,6 +91,11 @@ public final class TaskView {
     /** The executions tried so far, in order. */
     public List<Tried> tried() {
         return List.copyOf(tried);
+    }
+
+    /** The task's number in the replay (its index among the harness runs), or -1 when unknown. */
+    int task() {
+        return task;
     }
 
     /** The run as the auction saw it: the recorded task and bids, no outcomes. */
