@@ -16,6 +16,7 @@ public final class Training {
     private final long seed;
     private final int[] tasks;
     private final java.util.function.Supplier<NeighbourIndex> index;
+    private final Replay.Memo memo;
 
     /**
      * @param runs       the training runs, every agent executed
@@ -23,11 +24,11 @@ public final class Training {
      * @param seed       a seed derived from the simulation's seed and the fold
      */
     public Training(List<RecordedRun> runs, List<float[]> embeddings, long seed) {
-        this(runs, embeddings, seed, null, null);
+        this(runs, embeddings, seed, null, null, null);
     }
 
     Training(List<RecordedRun> runs, List<float[]> embeddings, long seed, int[] tasks,
-            java.util.function.Supplier<NeighbourIndex> index) {
+            java.util.function.Supplier<NeighbourIndex> index, Replay.Memo memo) {
         this.runs = List.copyOf(runs);
         if (embeddings != null && embeddings.size() != runs.size()) {
             throw new IllegalArgumentException("Training has " + runs.size() + " runs but " + embeddings.size()
@@ -37,6 +38,7 @@ public final class Training {
         this.seed = seed;
         this.tasks = tasks;
         this.index = tasks == null ? null : index;
+        this.memo = tasks == null ? null : memo;
     }
 
     /** The training runs, every agent executed. */
@@ -96,6 +98,18 @@ public final class Training {
             positionOf[reference[i]] = i;
         }
         return new Neighbours(null, shared, reference, positionOf, k);
+    }
+
+    /**
+     * The training runs transformed by {@code f}, each transformed once per replay of a policy: a policy must pass the
+     * same pure function in every fold (SALE passes its ablation).
+     */
+    List<RecordedRun> transformed(java.util.function.UnaryOperator<RecordedRun> f) {
+        java.util.ArrayList<RecordedRun> out = new java.util.ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            out.add(memo == null ? f.apply(runs.get(i)) : memo.transformed(tasks[i], runs.get(i), f));
+        }
+        return out;
     }
 
     /** The training run at a position, as a task of the whole replay (-1 outside the simulator). */
