@@ -31,6 +31,11 @@ final class NeighbourIndex {
 
     /** The index of these vectors, or null when any is unusable (no vectors, lengths differ, NaN). */
     static NeighbourIndex of(List<float[]> vectors) {
+        return of(vectors, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** The index built in {@code parts} parallel parts (the result does not depend on it). */
+    static NeighbourIndex of(List<float[]> vectors, int threads) {
         if (vectors == null || vectors.isEmpty()) {
             return null;
         }
@@ -51,27 +56,29 @@ final class NeighbourIndex {
             System.arraycopy(vectors.get(i), 0, flat, i * dims, dims);
         }
         int depth = Math.min(DEPTH, n - 1);
-        int[][] order = new int[n][];
-        float[][] sims = new float[n][];
-        IntStream.range(0, n).parallel().forEach(i -> {
-            int[] best = new int[depth];
-            float[] s = new float[depth];
-            float[] q = vectors.get(i);
-            int filled = 0;
-            for (int j = 0; j < n; j++) {
-                if (j == i) {
-                    continue;
-                }
-                float sim = Knn.dot(q, flat, j * dims);
-                if (filled < depth) {
-                    filled = Knn.insert(best, s, filled, j, sim);
-                } else if (sim > s[depth - 1]) {
-                    Knn.insert(best, s, depth - 1, j, sim);
+        // each pair's dot product is computed once (it is symmetric to the bit) and offered to both tasks' lists;
+        // the rows are dealt to the parts round-robin, each part keeps lists of its own, merged at the end
+        int parts = Math.max(1, Math.min(threads, n / 64));
+        Lists[] partial = new Lists[parts];
+        IntStream.range(0, parts).parallel().forEach(part -> {
+            Lists lists = new Lists(n, depth);
+            for (int i = part; i < n; i += parts) {
+                float[] q = vectors.get(i);
+                for (int j = i + 1; j < n; j++) {
+                    float sim = Knn.dot(q, flat, j * dims);
+                    lists.offer(i, j, sim);
+                    lists.offer(j, i, sim);
                 }
             }
-            order[i] = best;
-            sims[i] = s;
+            partial[part] = lists;
         });
+        int[][] order = new int[n][];
+        float[][] sims = new float[n][];
+        for (int i = 0; i < n; i++) {
+            order[i] = new int[depth];
+            sims[i] = new float[depth];
+            Lists.merge(partial, i, depth, order[i], sims[i]);
+        }
         return new NeighbourIndex(List.copyOf(vectors), order, sims);
     }
 
@@ -125,6 +132,11 @@ final class NeighbourIndex {
         return out;
     }
 
+    /** The indexed neighbours of a task, most similar first (for tests). */
+    int[] list(int task) {
+        return order[task].clone();
+    }
+
     /** Tasks indexed. */
     int size() {
         return vectors.size();
@@ -138,6 +150,76 @@ final class NeighbourIndex {
     /** Queries answered by a scan of the reference because the task's list could not prove the answer. */
     long fallbacks() {
         return fallbacks.get();
+    }
+
+    /**
+     * Per task, its best candidates so far, by similarity descending then task index ascending (a total order, so the
+     * lists do not depend on the order candidates are offered in).
+     */
+    private static final class Lists {
+        private final int depth;
+        private final int[] index;
+        private final float[] sim;
+        private final int[] filled;
+
+        Lists(int tasks, int depth) {
+            this.depth = depth;
+            this.index = new int[tasks * depth];
+            this.sim = new float[tasks * depth];
+            this.filled = new int[tasks];
+        }
+
+        void offer(int row, int candidate, float s) {
+            int base = row * depth;
+            int p;
+            if (filled[row] < depth) {
+                p = filled[row]++;
+            } else {
+                float last = sim[base + depth - 1];
+                if (s < last || (s == last && candidate > index[base + depth - 1])) {
+                    return;
+                }
+                p = depth - 1;
+            }
+            while (p > 0 && before(s, candidate, sim[base + p - 1], index[base + p - 1])) {
+                sim[base + p] = sim[base + p - 1];
+                index[base + p] = index[base + p - 1];
+                p--;
+            }
+            sim[base + p] = s;
+            index[base + p] = candidate;
+        }
+
+        private static boolean before(float s, int i, float t, int j) {
+            return s > t || (s == t && i < j);
+        }
+
+        /** The first {@code depth} of the parts' lists for a row, in order. */
+        static void merge(Lists[] parts, int row, int depth, int[] order, float[] sims) {
+            int[] at = new int[parts.length];
+            for (int out = 0; out < depth; out++) {
+                int best = -1;
+                for (int p = 0; p < parts.length; p++) {
+                    Lists l = parts[p];
+                    if (at[p] < l.filled[row]) {
+                        int k = row * depth + at[p];
+                        if (best < 0) {
+                            best = p;
+                        } else {
+                            Lists b = parts[best];
+                            int kb = row * depth + at[best];
+                            if (before(l.sim[k], l.index[k], b.sim[kb], b.index[kb])) {
+                                best = p;
+                            }
+                        }
+                    }
+                }
+                Lists b = parts[best];
+                int kb = row * depth + at[best]++;
+                order[out] = b.index[kb];
+                sims[out] = b.sim[kb];
+            }
+        }
     }
 
     private int[] brute(int query, int[] reference, int k) {

@@ -108,6 +108,18 @@ class NeighbourIndexTest {
     }
 
     @Test
+    void theIndexIsTheSameHoweverManyPartsBuildIt() {
+        List<float[]> x = vectors(900, 5, 13);
+        NeighbourIndex one = NeighbourIndex.of(x, 1);
+        NeighbourIndex three = NeighbourIndex.of(x, 3);
+        NeighbourIndex seven = NeighbourIndex.of(x, 7);
+        for (int i = 0; i < x.size(); i++) {
+            assertThat(three.list(i)).as("task %d", i).containsExactly(one.list(i));
+            assertThat(seven.list(i)).as("task %d", i).containsExactly(one.list(i));
+        }
+    }
+
+    @Test
     void vectorsWithNaNGetNoIndex() {
         assertThat(NeighbourIndex.of(List.of(new float[] {1, 0}, new float[] {Float.NaN, 0}))).isNull();
         assertThat(NeighbourIndex.of(List.of())).isNull();

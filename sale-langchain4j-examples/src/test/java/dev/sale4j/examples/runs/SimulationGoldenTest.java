@@ -105,6 +105,20 @@ class SimulationGoldenTest {
         }
     }
 
+    @Test
+    void theResultIsTheSameWhateverTheNumberOfThreads() throws Exception {
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        java.util.concurrent.ForkJoinPool four = new java.util.concurrent.ForkJoinPool(4);
+        try {
+            String single = one.submit(() -> fingerprint(simulate(400))).get();
+            String parallel = four.submit(() -> fingerprint(simulate(400))).get();
+            assertThat(parallel).isEqualTo(single).contains("policy knn-wtp").contains("coalition agent0+agent1");
+        } finally {
+            one.shutdown();
+            four.shutdown();
+        }
+    }
+
     private static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
