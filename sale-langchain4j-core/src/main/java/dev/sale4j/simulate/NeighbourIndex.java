@@ -161,15 +161,22 @@ final class NeighbourIndex {
         private final int[] index;
         private final float[] sim;
         private final int[] filled;
+        /** Per row, the last kept similarity once the list is full (else -infinity): one contiguous array to test. */
+        private final float[] bar;
 
         Lists(int tasks, int depth) {
             this.depth = depth;
             this.index = new int[tasks * depth];
             this.sim = new float[tasks * depth];
             this.filled = new int[tasks];
+            this.bar = new float[tasks];
+            java.util.Arrays.fill(bar, Float.NEGATIVE_INFINITY);
         }
 
         void offer(int row, int candidate, float s) {
+            if (s < bar[row]) {
+                return;
+            }
             int base = row * depth;
             int p;
             if (filled[row] < depth) {
@@ -188,6 +195,9 @@ final class NeighbourIndex {
             }
             sim[base + p] = s;
             index[base + p] = candidate;
+            if (filled[row] == depth) {
+                bar[row] = sim[base + depth - 1];
+            }
         }
 
         private static boolean before(float s, int i, float t, int j) {
