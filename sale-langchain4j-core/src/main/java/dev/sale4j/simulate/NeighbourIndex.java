@@ -64,7 +64,17 @@ final class NeighbourIndex {
             Lists lists = new Lists(n, depth);
             for (int i = part; i < n; i += parts) {
                 float[] q = vectors.get(i);
-                for (int j = i + 1; j < n; j++) {
+                int j = i + 1;
+                for (; j + 1 < n; j += 2) {
+                    long both = dot2(q, flat, j * dims, (j + 1) * dims);
+                    float a = Float.intBitsToFloat((int) (both >>> 32));
+                    float b = Float.intBitsToFloat((int) both);
+                    lists.offer(i, j, a);
+                    lists.offer(j, i, a);
+                    lists.offer(i, j + 1, b);
+                    lists.offer(j + 1, i, b);
+                }
+                for (; j < n; j++) {
                     float sim = Knn.dot(q, flat, j * dims);
                     lists.offer(i, j, sim);
                     lists.offer(j, i, sim);
@@ -130,6 +140,43 @@ final class NeighbourIndex {
         int[] out = new int[want];
         System.arraycopy(picked, 0, out, 0, want);
         return out;
+    }
+
+    /**
+     * {@link Knn#dot} of {@code q} with two rows at once (each query value loaded once), every sum in exactly
+     * {@link Knn#dot}'s order; the two floats' bits packed high and low.
+     */
+    static long dot2(float[] q, float[] m, int a, int b) {
+        float a0 = 0;
+        float a1 = 0;
+        float a2 = 0;
+        float a3 = 0;
+        float b0 = 0;
+        float b1 = 0;
+        float b2 = 0;
+        float b3 = 0;
+        int i = 0;
+        for (; i + 3 < q.length; i += 4) {
+            float q0 = q[i];
+            float q1 = q[i + 1];
+            float q2 = q[i + 2];
+            float q3 = q[i + 3];
+            a0 += q0 * m[a + i];
+            a1 += q1 * m[a + i + 1];
+            a2 += q2 * m[a + i + 2];
+            a3 += q3 * m[a + i + 3];
+            b0 += q0 * m[b + i];
+            b1 += q1 * m[b + i + 1];
+            b2 += q2 * m[b + i + 2];
+            b3 += q3 * m[b + i + 3];
+        }
+        for (; i < q.length; i++) {
+            a0 += q[i] * m[a + i];
+            b0 += q[i] * m[b + i];
+        }
+        float x = a0 + a1 + a2 + a3;
+        float y = b0 + b1 + b2 + b3;
+        return ((long) Float.floatToRawIntBits(x) << 32) | (Float.floatToRawIntBits(y) & 0xFFFFFFFFL);
     }
 
     /** The indexed neighbours of a task, most similar first (for tests). */

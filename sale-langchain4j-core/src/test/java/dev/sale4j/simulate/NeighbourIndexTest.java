@@ -120,6 +120,26 @@ class NeighbourIndexTest {
     }
 
     @Test
+    void twoRowsAtOnceGiveKnnsDotProductsToTheBit() {
+        Random random = new Random(17);
+        for (int dims = 1; dims <= 37; dims++) {
+            float[] q = new float[dims];
+            float[] m = new float[3 * dims];
+            for (int round = 0; round < 50; round++) {
+                for (int d = 0; d < dims; d++) {
+                    q[d] = (float) random.nextGaussian();
+                }
+                for (int d = 0; d < m.length; d++) {
+                    m[d] = (float) (random.nextGaussian() * 1e3);
+                }
+                long both = NeighbourIndex.dot2(q, m, dims, 2 * dims);
+                assertThat(Float.intBitsToFloat((int) (both >>> 32))).isEqualTo(Knn.dot(q, m, dims));
+                assertThat(Float.intBitsToFloat((int) both)).isEqualTo(Knn.dot(q, m, 2 * dims));
+            }
+        }
+    }
+
+    @Test
     void vectorsWithNaNGetNoIndex() {
         assertThat(NeighbourIndex.of(List.of(new float[] {1, 0}, new float[] {Float.NaN, 0}))).isNull();
         assertThat(NeighbourIndex.of(List.of())).isNull();
