@@ -36,26 +36,28 @@ final class Knn {
         for (int i = 0; i < size; i++) {
             float s = dot(query, reference, i * dimensions);
             if (filled < k) {
-                int p = filled++;
-                while (p > 0 && sims[p - 1] < s) {
-                    sims[p] = sims[p - 1];
-                    best[p] = best[p - 1];
-                    p--;
-                }
-                sims[p] = s;
-                best[p] = i;
+                filled = insert(best, sims, filled, i, s);
             } else if (s > sims[k - 1]) {
-                int p = k - 1;
-                while (p > 0 && sims[p - 1] < s) {
-                    sims[p] = sims[p - 1];
-                    best[p] = best[p - 1];
-                    p--;
-                }
-                sims[p] = s;
-                best[p] = i;
+                insert(best, sims, k - 1, i, s);
             }
         }
         return best;
+    }
+
+    /**
+     * Inserts candidate {@code i} of similarity {@code s} into the ranked {@code best[0..at)}, writing slot {@code at}
+     * free (after equals: earlier candidates stay first); returns {@code at + 1}.
+     */
+    static int insert(int[] best, float[] sims, int at, int i, float s) {
+        int p = at;
+        while (p > 0 && sims[p - 1] < s) {
+            sims[p] = sims[p - 1];
+            best[p] = best[p - 1];
+            p--;
+        }
+        sims[p] = s;
+        best[p] = i;
+        return at + 1;
     }
 
     /** The dot product of {@code a} with {@code b[offset .. offset + a.length)}. */

@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class ReplayAuction {
 
-    private static final Map<String, AgentPool> POOLS = new ConcurrentHashMap<>();
+    private static final Map<PoolKey, AgentPool> POOLS = new ConcurrentHashMap<>();
     private static final ChatModel RECORDED = new RecordedAgent();
 
     private ReplayAuction() {}
@@ -55,13 +55,31 @@ final class ReplayAuction {
 
     /** A pool of the recorded agents at their recorded prices, in recorded order (the order breaks exact ties). */
     private static AgentPool pool(List<AgentRun> bids) {
-        StringBuilder key = new StringBuilder();
-        bids.forEach(b -> key.append(b.agent()).append('\u0000').append(b.price()).append('\u0000'));
-        return POOLS.computeIfAbsent(key.toString(), k -> {
+        String[] names = new String[bids.size()];
+        double[] prices = new double[bids.size()];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = bids.get(i).agent();
+            prices[i] = bids.get(i).price();
+        }
+        return POOLS.computeIfAbsent(new PoolKey(names, prices), k -> {
             AgentPool.Builder builder = AgentPool.builder();
             bids.forEach(b -> builder.add(Agent.of(b.agent(), RECORDED, b.price())));
             return builder.build();
         });
+    }
+
+    /** Agents and prices in recorded order, compared by value (prices bit for bit, as {@link Double#equals}). */
+    private record PoolKey(String[] names, double[] prices) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof PoolKey k && java.util.Arrays.equals(names, k.names)
+                    && java.util.Arrays.equals(prices, k.prices);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(names) + java.util.Arrays.hashCode(prices);
+        }
     }
 
     /** The model behind a recorded agent: replay never calls it, and says so if something does. */

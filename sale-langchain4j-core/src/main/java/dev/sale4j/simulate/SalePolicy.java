@@ -67,7 +67,8 @@ public final class SalePolicy implements RoutingPolicy {
 
     @Override
     public Router train(Training training) {
-        Weights weights = fit(training.runs());
+        Weights weights = WeightFitter.builder().objective(objective).build()
+                .fitWeights(training.transformed(ablation.apply()));
         Scorer scorer = new Scorer(weights);
         return task -> {
             RecordedRun seen = ablation.apply().apply(task.hindsightFreeRun());

@@ -1,6 +1,5 @@
 package dev.sale4j.simulate;
 
-import dev.sale4j.runs.AgentRun;
 import dev.sale4j.runs.RecordedRun;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,14 +59,25 @@ public final class Simulation {
         List<float[]> vectors = embeddings == null || matrix.isEmpty() ? null
                 : embeddings.embed(matrix.stream().map(RecordedRun::text).toList());
         List<List<Integer>> foldTests = folds();
-        List<PolicyResult> results = policies.parallelStream()
-                .map(p -> replay(p, pool, vectors, foldTests))
-                .toList();
-        List<PolicyResult> all = new ArrayList<>(results);
+        Replay replay = new Replay(pool, matrix, vectors, foldTests, seed);
+        // the policies and the Shapley coalitions are independent jobs: one parallel batch keeps both cores busy
+        List<Runnable> jobs = new ArrayList<>();
+        PolicyResult[] results = new PolicyResult[policies.size()];
+        for (int p = 0; p < policies.size(); p++) {
+            int at = p;
+            jobs.add(() -> results[at] = new PolicyResult(policies.get(at).name(), false,
+                    replay.outcomes(policies.get(at))));
+        }
+        Shapley.Coalitions coalitions = shapley ? new Shapley.Coalitions(pool.agents(), replay) : null;
+        if (coalitions != null) {
+            jobs.addAll(coalitions.jobs());
+        }
+        jobs.parallelStream().forEach(Runnable::run);
+        List<PolicyResult> all = new ArrayList<>(List.of(results));
         Map<String, RecordedRun> byText = new LinkedHashMap<>();
         matrix.forEach(r -> byText.putIfAbsent(r.text(), r));
         online.forEach((label, runs) -> all.add(RecordedPolicy.outcomes(label, runs, byText, pool)));
-        ShapleyValues values = shapley ? Shapley.values(pool.agents(), matrix, foldTests, seed) : null;
+        ShapleyValues values = coalitions == null ? null : coalitions.values();
         return new SimulationResult(pool.agents(), pool.prices(), pool.largest(), pool.cheapest(), all, folds, seed,
                 values);
     }
@@ -96,64 +106,6 @@ public final class Simulation {
             out.add(test);
         }
         return out;
-    }
-
-    private PolicyResult replay(RoutingPolicy policy, Pool pool, List<float[]> vectors, List<List<Integer>> tests) {
-        return new PolicyResult(policy.name(), false, replay(policy, pool, matrix, vectors, tests, seed));
-    }
-
-    /** The policy's outcome on every task, each fold routed after training on the others. */
-    static List<TaskOutcome> replay(RoutingPolicy policy, Pool pool, List<RecordedRun> matrix, List<float[]> vectors,
-            List<List<Integer>> tests, long seed) {
-        TaskOutcome[] outcomes = new TaskOutcome[matrix.size()];
-        for (int f = 0; f < tests.size(); f++) {
-            boolean[] isTest = new boolean[matrix.size()];
-            tests.get(f).forEach(i -> isTest[i] = true);
-            List<RecordedRun> train = new ArrayList<>();
-            List<float[]> trainVectors = vectors == null ? null : new ArrayList<>();
-            for (int i = 0; i < matrix.size(); i++) {
-                if (!isTest[i]) {
-                    train.add(matrix.get(i));
-                    if (trainVectors != null) {
-                        trainVectors.add(vectors.get(i));
-                    }
-                }
-            }
-            RoutingPolicy.Router router = policy.train(new Training(train, trainVectors, seed * 31 + f));
-            for (int i : tests.get(f)) {
-                RecordedRun run = matrix.get(i);
-                TaskView view = new TaskView(run, vectors == null ? null : vectors.get(i));
-                String chosen = router.route(view);
-                if (view.tried().stream().noneMatch(t -> t.agent().equals(chosen))) {
-                    view.execute(chosen);
-                }
-                outcomes[i] = outcome(policy, pool, run, view.tried().stream().map(Tried::agent).toList(), chosen, i);
-            }
-        }
-        return List.of(outcomes);
-    }
-
-    private static TaskOutcome outcome(RoutingPolicy policy, Pool pool, RecordedRun run, List<String> tried,
-            String chosen, int position) {
-        long tokens = 0;
-        long largestTokens = 0;
-        double cost = 0;
-        for (String agent : tried) {
-            AgentRun a = run.agent(agent);
-            tokens += a.executionTokens();
-            cost += a.executionCostUsd();
-            if (agent.equals(pool.largest())) {
-                largestTokens += a.executionTokens();
-            }
-        }
-        List<String> ordered = new ArrayList<>(tried);
-        ordered.remove(chosen);
-        ordered.add(chosen);
-        boolean auction = policy.holdsAuction() && run.overhead() != null;
-        return new TaskOutcome(run.id(), run.domain(), run.bin(), chosen, ordered,
-                Boolean.TRUE.equals(run.agent(chosen).correct()), tokens, cost, largestTokens,
-                auction ? run.overhead().tokens() : 0, auction ? run.overhead().costUsd() : 0,
-                Baselines.oracleTarget(run), Baselines.solvable(run), null, position);
     }
 
     /** Builder of {@link Simulation}. */

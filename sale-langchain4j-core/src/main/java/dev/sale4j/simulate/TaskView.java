@@ -17,18 +17,34 @@ public final class TaskView {
     private final RecordedRun run;
     private final List<AgentRun> bids;
     private final float[] embedding;
+    private final int task;
     private final List<Tried> tried = new ArrayList<>();
     private RecordedRun bidsOnly;
 
     TaskView(RecordedRun run, float[] embedding) {
+        this(run, withoutOutcomes(run), null, embedding, -1);
+    }
+
+    /**
+     * A view of task number {@code task} of the replay (-1 when unknown), with its bids from {@link #withoutOutcomes}
+     * and, when already built, the run with those bids ({@link #hindsightFreeRun}; null to build it on demand).
+     */
+    TaskView(RecordedRun run, List<AgentRun> bids, RecordedRun bidsOnly, float[] embedding, int task) {
         this.run = run;
+        this.bids = bids;
+        this.bidsOnly = bidsOnly;
+        this.embedding = embedding;
+        this.task = task;
+    }
+
+    /** The run's bid terms and jury scores without execution outcomes, in recorded order (unmodifiable). */
+    static List<AgentRun> withoutOutcomes(RecordedRun run) {
         List<AgentRun> list = new ArrayList<>(run.agents().size());
         for (AgentRun a : run.agents()) {
             list.add(new AgentRun(a.agent(), a.planTokens(), a.price(), a.entropy(), a.entropyEstimator(),
                     a.juryScores(), null, null, null));
         }
-        this.bids = Collections.unmodifiableList(list);
-        this.embedding = embedding;
+        return Collections.unmodifiableList(list);
     }
 
     public String id() {
@@ -84,6 +100,11 @@ public final class TaskView {
     /** The executions tried so far, in order. */
     public List<Tried> tried() {
         return List.copyOf(tried);
+    }
+
+    /** The task's number in the replay (its index among the harness runs), or -1 when unknown. */
+    int task() {
+        return task;
     }
 
     /** The run as the auction saw it: the recorded task and bids, no outcomes. */

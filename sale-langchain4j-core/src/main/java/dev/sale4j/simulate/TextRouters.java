@@ -30,9 +30,9 @@ public final class TextRouters {
     public static RoutingPolicy knnWtp(int k, double wtpMultiple) {
         return Baselines.named("knn-wtp", training -> {
             Outcomes o = new Outcomes(training.runs(), wtpMultiple);
-            Knn knn = new Knn(training.requireEmbeddings("knn-wtp"), k);
+            Training.Neighbours knn = training.neighbours("knn-wtp", k);
             return task -> {
-                int[] nn = knn.nearest(require(task));
+                int[] nn = knn.of(task.task(), require(task));
                 int best = 0;
                 double bestUtility = Double.NEGATIVE_INFINITY;
                 for (int a = 0; a < o.agents.size(); a++) {
@@ -95,17 +95,18 @@ public final class TextRouters {
         return Baselines.named("routellm", training -> {
             Outcomes o = new Outcomes(training.runs(), wtpMultiple);
             List<float[]> x = training.requireEmbeddings("routellm");
-            double threshold = calibrate(o, x, k, training.seed());
-            Knn knn = new Knn(x, k);
+            double threshold = calibrate(o, training, x, k);
+            Training.Neighbours knn = training.neighbours("routellm", k);
             return task -> {
-                double p = cheapSuccess(o, knn.nearest(require(task)), null);
+                double p = cheapSuccess(o, knn.of(task.task(), require(task)), null);
                 return o.agents.get(p >= threshold ? o.cheapest : o.largest);
             };
         });
     }
 
     /** The threshold on P(cheapest succeeds) that maximises the utility on a calibration slice. */
-    private static double calibrate(Outcomes o, List<float[]> x, int k, long seed) {
+    private static double calibrate(Outcomes o, Training training, List<float[]> x, int k) {
+        long seed = training.seed();
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < x.size(); i++) {
             order.add(i);
@@ -116,11 +117,10 @@ public final class TextRouters {
             return 0.5;
         }
         List<Integer> ref = order.subList(calibration, order.size());
-        List<float[]> refVectors = ref.stream().map(x::get).toList();
-        Knn knn = new Knn(refVectors, k);
+        Training.Neighbours knn = training.among("routellm", ref, k);
         double[] p = new double[calibration];
         for (int c = 0; c < calibration; c++) {
-            p[c] = cheapSuccess(o, knn.nearest(x.get(order.get(c))), ref);
+            p[c] = cheapSuccess(o, knn.of(training.task(order.get(c)), x.get(order.get(c))), ref);
         }
         double best = 0;
         double bestUtility = Double.NEGATIVE_INFINITY;
