@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -189,18 +190,24 @@ final class MinMaxLp {
     /** Adds the rows most violated at the restricted optimum theta (at most {@link #CUTS_PER_ROUND}), new ones only. */
     private int addRowCuts(double[] d, double theta, double accuracy, List<double[]> cuts, Set<Integer> used) {
         double bound = Double.isInfinite(theta) ? theta : theta + accuracy;
-        List<Integer> violated = new ArrayList<>();
+        // The CUTS_PER_ROUND most violated new rows, most violated first (ties: lower row first), without sorting
+        // every violated row: a bounded heap whose head is the least violated of those kept.
+        Comparator<Integer> weakestFirst = Comparator.<Integer>comparingDouble(i -> d[i]).thenComparingInt(i -> -i);
+        PriorityQueue<Integer> kept = new PriorityQueue<>(CUTS_PER_ROUND + 1, weakestFirst);
         for (int i = 0; i < n; i++) {
             if (d[i] > bound && !used.contains(i)) {
-                violated.add(i);
+                if (kept.size() < CUTS_PER_ROUND) {
+                    kept.add(i);
+                } else if (weakestFirst.compare(i, kept.peek()) > 0) {
+                    kept.poll();
+                    kept.add(i);
+                }
             }
         }
-        violated.sort(Comparator.<Integer>comparingDouble(i -> -d[i]).thenComparingInt(i -> i));
+        List<Integer> violated = new ArrayList<>(kept);
+        violated.sort(weakestFirst.reversed());
         int added = 0;
         for (int i : violated) {
-            if (added == CUTS_PER_ROUND) {
-                break;
-            }
             used.add(i);
             cuts.add(Arrays.copyOfRange(rows, i * k, i * k + k));
             added++;

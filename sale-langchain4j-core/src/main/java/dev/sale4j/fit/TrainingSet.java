@@ -5,8 +5,10 @@ import dev.sale4j.runs.RecordedRun;
 import dev.sale4j.score.Scorer;
 import dev.sale4j.score.Weights;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -22,7 +24,13 @@ final class TrainingSet {
     private TrainingSet(List<TrainingTask> tasks) {
         this.tasks = List.copyOf(tasks);
         TreeSet<String> all = new TreeSet<>();
-        tasks.forEach(t -> all.addAll(t.jurors()));
+        List<String> last = null;
+        for (TrainingTask t : tasks) {
+            if (t.jurors() != last) { // tasks of one set share their juror lists (see JurorLists)
+                all.addAll(t.jurors());
+                last = t.jurors();
+            }
+        }
         this.jurors = List.copyOf(all);
     }
 
@@ -32,8 +40,9 @@ final class TrainingSet {
                     + "and executed every task (see docs/recorded-runs.md)");
         }
         List<TrainingTask> tasks = new ArrayList<>(runs.size());
+        JurorLists jurorLists = new JurorLists();
         for (RecordedRun run : runs) {
-            tasks.add(task(run));
+            tasks.add(task(run, jurorLists));
         }
         return new TrainingSet(tasks);
     }
@@ -44,15 +53,13 @@ final class TrainingSet {
         return new TrainingSet(sub);
     }
 
-    private static TrainingTask task(RecordedRun run) {
+    private static TrainingTask task(RecordedRun run, JurorLists jurorLists) {
         List<AgentRun> agents = run.agents();
         if (agents.size() < 2) {
             throw new IllegalArgumentException("Task '" + run.id() + "' has only agent '" + agents.get(0).agent()
                     + "': fitting compares agents, so every task needs the runs of at least two agents");
         }
-        TreeSet<String> jurorSet = new TreeSet<>();
-        agents.forEach(a -> jurorSet.addAll(a.juryScores().keySet()));
-        List<String> jurors = List.copyOf(jurorSet);
+        List<String> jurors = jurorLists.of(agents);
         int n = agents.size();
         long[] tokens = new long[n];
         double[] prices = new double[n];
@@ -122,18 +129,53 @@ final class TrainingSet {
         Moments entropy = new Moments();
         Map<String, Moments> jury = new TreeMap<>();
         jurors.forEach(j -> jury.put(j, new Moments()));
+        List<String> last = null;
+        Moments[] columns = new Moments[0];
         for (TrainingTask t : tasks) {
+            if (t.jurors() != last) {
+                last = t.jurors();
+                columns = last.stream().map(jury::get).toArray(Moments[]::new);
+            }
             for (int a = 0; a < t.size(); a++) {
                 cost.add(t.costFeature(a));
                 entropy.add(t.entropy()[a]);
-                for (int j = 0; j < t.jurors().size(); j++) {
-                    jury.get(t.jurors().get(j)).add(t.gammas()[a][j]);
+                for (int j = 0; j < columns.length; j++) {
+                    columns[j].add(t.gammas()[a][j]);
                 }
             }
         }
         Map<String, Double> jurorScales = new TreeMap<>();
         jury.forEach((j, m) -> jurorScales.put(j, m.scale()));
         return new Weights.Scales(cost.scale(), entropy.scale(), jurorScales);
+    }
+
+    /**
+     * The sorted jurors of a task (every juror that scored any of its agents), one shared list instance per distinct
+     * set: most tasks of a run file have the same jurors, and code walking the tasks can then resolve a list once.
+     */
+    private static final class JurorLists {
+        private final Map<Set<String>, List<String>> lists = new HashMap<>();
+
+        List<String> of(List<AgentRun> agents) {
+            Set<String> first = agents.get(0).juryScores().keySet();
+            boolean same = true;
+            for (int a = 1; a < agents.size() && same; a++) {
+                same = agents.get(a).juryScores().keySet().equals(first);
+            }
+            Set<String> union = first;
+            if (!same) {
+                union = new TreeSet<>();
+                for (AgentRun a : agents) {
+                    union.addAll(a.juryScores().keySet());
+                }
+            }
+            List<String> known = lists.get(union);
+            if (known == null) {
+                known = List.copyOf(new TreeSet<>(union));
+                lists.put(Set.copyOf(union), known);
+            }
+            return known;
+        }
     }
 
     /** Running mean and variance (Welford), for numerically stable scales. */

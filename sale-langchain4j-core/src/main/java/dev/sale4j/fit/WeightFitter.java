@@ -132,9 +132,10 @@ public final class WeightFitter {
         double[] rows = new double[rowCount * k];
         int[] taskOfRow = new int[rowCount];
         int r = 0;
+        JurorColumns columns = new JurorColumns();
         for (int ti = 0; ti < set.size(); ti++) {
             TrainingTask t = set.tasks().get(ti);
-            double[][] x = features(t, jurors, scales);
+            double[][] x = features(t, jurors, scales, columns);
             int o = t.target();
             for (int j = 0; j < t.size(); j++) {
                 if (j == o) {
@@ -180,17 +181,37 @@ public final class WeightFitter {
     }
 
     /** Normalised features per agent: cost, entropy, then one per juror of the set (0 where absent from the task). */
-    private static double[][] features(TrainingTask t, List<String> jurors, Weights.Scales scales) {
+    private static double[][] features(TrainingTask t, List<String> jurors, Weights.Scales scales, JurorColumns cols) {
+        cols.resolve(t.jurors(), jurors, scales);
         double[][] x = new double[t.size()][2 + jurors.size()];
         for (int a = 0; a < t.size(); a++) {
             x[a][0] = t.costFeature(a) / scales.cost();
             x[a][1] = t.entropy()[a] / scales.entropy();
-            for (int j = 0; j < t.jurors().size(); j++) {
-                String juror = t.jurors().get(j);
-                x[a][2 + jurors.indexOf(juror)] = t.gammas()[a][j] / scales.juror(juror);
+            for (int j = 0; j < cols.column.length; j++) {
+                x[a][2 + cols.column[j]] = t.gammas()[a][j] / cols.scale[j];
             }
         }
         return x;
+    }
+
+    /** A task's jurors as columns of the fit and their scales, resolved once per distinct (shared) juror list. */
+    private static final class JurorColumns {
+        private List<String> resolved;
+        private int[] column = new int[0];
+        private double[] scale = new double[0];
+
+        void resolve(List<String> taskJurors, List<String> jurors, Weights.Scales scales) {
+            if (taskJurors == resolved) {
+                return;
+            }
+            column = new int[taskJurors.size()];
+            scale = new double[taskJurors.size()];
+            for (int j = 0; j < column.length; j++) {
+                column[j] = jurors.indexOf(taskJurors.get(j));
+                scale[j] = scales.juror(taskJurors.get(j));
+            }
+            resolved = taskJurors;
+        }
     }
 
     private FitReport report(Fitted fitted, TrainingSet set) {
