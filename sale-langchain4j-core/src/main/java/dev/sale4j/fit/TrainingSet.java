@@ -154,27 +154,35 @@ final class TrainingSet {
      * set: most tasks of a run file have the same jurors, and code walking the tasks can then resolve a list once.
      */
     private static final class JurorLists {
-        private final Map<Set<String>, List<String>> lists = new HashMap<>();
+        private final Map<List<String>, List<String>> lists = new HashMap<>();
+        private List<String> last;
 
         List<String> of(List<AgentRun> agents) {
-            Set<String> first = agents.get(0).juryScores().keySet();
-            boolean same = true;
-            for (int a = 1; a < agents.size() && same; a++) {
-                same = agents.get(a).juryScores().keySet().equals(first);
+            if (last != null && scoredBy(agents, last)) {
+                return last;
             }
-            Set<String> union = first;
-            if (!same) {
-                union = new TreeSet<>();
-                for (AgentRun a : agents) {
-                    union.addAll(a.juryScores().keySet());
+            TreeSet<String> union = new TreeSet<>();
+            for (AgentRun a : agents) {
+                union.addAll(a.juryScores().keySet());
+            }
+            last = lists.computeIfAbsent(List.copyOf(union), k -> k);
+            return last;
+        }
+
+        /** Whether every agent was scored by exactly these jurors (the common case: no hashing, no sorting). */
+        private static boolean scoredBy(List<AgentRun> agents, List<String> jurors) {
+            for (AgentRun a : agents) {
+                Set<String> keys = a.juryScores().keySet();
+                if (keys.size() != jurors.size()) {
+                    return false;
+                }
+                for (String juror : keys) {
+                    if (!jurors.contains(juror)) {
+                        return false;
+                    }
                 }
             }
-            List<String> known = lists.get(union);
-            if (known == null) {
-                known = List.copyOf(new TreeSet<>(union));
-                lists.put(Set.copyOf(union), known);
-            }
-            return known;
+            return true;
         }
     }
 

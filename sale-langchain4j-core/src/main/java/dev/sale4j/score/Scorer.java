@@ -5,7 +5,9 @@ import dev.sale4j.entropy.Entropy;
 import dev.sale4j.jury.JuryScore;
 import dev.sale4j.pool.AgentPool;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Computes SALE's cost and value terms (steps 2 and 3) for the bids of one auction.
@@ -73,16 +75,20 @@ public final class Scorer {
             List<Bid> firstRound) {
         List<List<JuryScore>> own = new ArrayList<>(bids.size());
         Integer[][] grid = new Integer[bids.size()][jurors.size()];
+        Map<String, Map<String, JuryScore>> byBidder = new HashMap<>();
+        for (JuryScore x : scores) { // the first score of each (bidder, juror) counts
+            byBidder.computeIfAbsent(x.bidder(), k -> new HashMap<>()).putIfAbsent(x.juror(), x);
+        }
         for (int b = 0; b < bids.size(); b++) {
             Bid bid = bids.get(b);
+            Map<String, JuryScore> given = byBidder.getOrDefault(bid.agent(), Map.of());
             List<JuryScore> row = new ArrayList<>(jurors.size());
             for (int j = 0; j < jurors.size(); j++) {
                 String juror = jurors.get(j);
-                JuryScore s = scores.stream()
-                        .filter(x -> x.juror().equals(juror) && x.bidder().equals(bid.agent()))
-                        .findFirst()
-                        .orElseGet(() -> JuryScore.missing(juror, bid.agent(), JuryScore.Status.MISSING,
-                                "the jury returned no score"));
+                JuryScore s = given.get(juror);
+                if (s == null) {
+                    s = JuryScore.missing(juror, bid.agent(), JuryScore.Status.MISSING, "the jury returned no score");
+                }
                 row.add(s);
                 grid[b][j] = s.score();
             }
