@@ -3,6 +3,7 @@ package dev.sale4j.memory;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.store.embedding.inmemory.InMemoryEmbeddingStore;
 import dev.sale4j.internal.AtomicFile;
+import dev.sale4j.internal.FileProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -137,7 +138,7 @@ final class MemoryFile {
             throw new MemoryFileException(file, "cannot be read: permission denied", "give this process read and "
                     + "write permission on it and on its directory, or point the memory at another file", e);
         } catch (IOException e) {
-            throw new MemoryFileException(file, "cannot be read (" + rootMessage(e) + ")", e);
+            throw new MemoryFileException(file, "cannot be read: " + FileProblems.reason(e), e);
         }
         String trimmed = json.strip();
         if (trimmed.isEmpty()) {
