@@ -67,23 +67,25 @@ final class AuctionRun {
         return result;
     }
 
-    /** Lets the memory start on this task's retrieval and recording (its embedding) while the agents bid. */
-    private void prefetchMemory() {
+    /**
+     * The work that lets the memory start on this task's retrieval and recording (its embedding) while the agents
+     * bid, once their requests have had {@link Auction#MEMORY_PREFETCH_GRACE} to leave; null without a memory.
+     */
+    private Runnable memoryPrefetch() {
         AuctionMemory memory = auction.memory().orElse(null);
         if (memory == null) {
-            return;
+            return null;
         }
-        auction.calls().startInBackground(() -> {
+        return () -> {
             try {
                 memory.prefetch(auction.memoryNamespace(), task.text());
             } catch (RuntimeException e) {
                 log.debug("The auction memory's prefetch failed: {}", ErrorDescriptions.describe(e));
             }
-        });
+        };
     }
 
     private AuctionResult rounds(Instant startedAt, long start) {
-        prefetchMemory();
         List<Bid> bids = new ArrayList<>();
         List<BidFailure> failures = new ArrayList<>();
         bidRound(bids, failures);
@@ -219,7 +221,8 @@ final class AuctionRun {
         for (Agent agent : bidders) {
             calls.add(() -> auction.bidder().bid(agent, task));
         }
-        List<ParallelCalls.Outcome<Bid>> outcomes = auction.calls().runAll(calls, auction.bidTimeout());
+        List<ParallelCalls.Outcome<Bid>> outcomes = auction.calls().runAll(calls, auction.bidTimeout(),
+                memoryPrefetch(), Auction.MEMORY_PREFETCH_GRACE);
         List<CallUsage> phaseUsage = new ArrayList<>();
         for (int i = 0; i < outcomes.size(); i++) {
             String agent = bidders.get(i).name();

@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -43,6 +44,17 @@ public final class ParallelCalls {
 
     /** Runs every call, waits for all of them, and returns their outcomes in the order of {@code calls}. */
     public <T> List<Outcome<T>> runAll(List<? extends Callable<T>> calls, Duration timeout) {
+        return runAll(calls, timeout, null, Duration.ZERO);
+    }
+
+    /**
+     * Like {@link #runAll(List, Duration)}, and starts {@code alongside} on the executor once the calls have had
+     * {@code grace} to send their requests, or as soon as they have all finished if that is sooner. For background
+     * work that needs a core for a few milliseconds (a memory's prefetch): started with the calls, it would take
+     * that core from the requests being written, and the round would end that much later. Nobody waits for it.
+     */
+    public <T> List<Outcome<T>> runAll(List<? extends Callable<T>> calls, Duration timeout, Runnable alongside,
+            Duration grace) {
         List<TimedCall<T>> tasks = new ArrayList<>(calls.size());
         for (Callable<T> call : calls) {
             TimedCall<T> task = TimedCall.of(call, timeout);
@@ -52,6 +64,13 @@ public final class ParallelCalls {
             } catch (RejectedExecutionException rejected) {
                 // the caller runs it below
             }
+        }
+        if (alongside != null) {
+            startInBackground(() -> {
+                if (awaitAll(tasks, grace.toNanos())) {
+                    alongside.run();
+                }
+            });
         }
         for (int i = tasks.size() - 1; i >= 0; i--) {
             TimedCall<T> task = tasks.get(i);
@@ -79,6 +98,31 @@ public final class ParallelCalls {
         } catch (RejectedExecutionException rejected) {
             // nobody waits for it: whoever needs its result computes it
         }
+    }
+
+    /**
+     * Waits until every task is done or {@code nanos} have passed; false only when this thread was interrupted (the
+     * executor is shutting down), with its interrupt status kept.
+     */
+    private static boolean awaitAll(List<? extends FutureTask<?>> tasks, long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        for (FutureTask<?> task : tasks) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return true;
+            }
+            try {
+                task.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return true;
+            } catch (ExecutionException | CancellationException e) {
+                // done, in failure: the next one
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     private static final class TimedCall<T> extends FutureTask<T> {

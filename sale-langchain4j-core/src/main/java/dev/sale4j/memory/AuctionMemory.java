@@ -36,7 +36,8 @@ public interface AuctionMemory {
     Map<String, List<BidPair>> pairs(String namespace, String task, Collection<String> agents, int k);
 
     /**
-     * Called when an auction of this task starts, on the auction's executor while the agents bid: retrieval
+     * Called on the auction's executor as an auction of this task runs: while its agents bid, once their requests
+     * have had {@code Auction.MEMORY_PREFETCH_GRACE} to leave, or at once if every bid is in sooner. Retrieval
      * ({@link #pairs}) and recording ({@link #record}) of the task will follow, and an implementation may start
      * their work now, off the auction's critical path (the default memory embeds the task). Does nothing by
      * default. It must not change what they return, and a failure here must surface, if at all, only from them.

@@ -72,6 +72,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
     private final VectorIndex local;
     private final Embedding probe;
     private final TaskEmbeddings taskEmbeddings;
+    private final ParsedEntries parsed = new ParsedEntries();
     private final Object lock = new Object();
     private final Object saveLock = new Object();
     private final FileSync sync;
@@ -135,7 +136,7 @@ public final class EmbeddingStoreAuctionMemory implements AuctionMemory, AutoClo
     }
 
     private MemoryEntry parse(String id, String payload) {
-        return StoredEntries.parse(id, payload, file == null ? null : file.path());
+        return parsed.get(id, payload, (i, p) -> StoredEntries.parse(i, p, file == null ? null : file.path()));
     }
 
     private MemoryEntry parse(EmbeddingMatch<TextSegment> match) {

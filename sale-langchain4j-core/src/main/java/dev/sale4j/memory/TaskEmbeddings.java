@@ -9,8 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * Embeddings of the tasks of auctions in progress, so that one auction embeds its task once, and early: when the
- * auction starts ({@link #prefetch}, off the critical path while the agents bid), then used by retrieval for
+ * Embeddings of the tasks of auctions in progress, so that one auction embeds its task once, and early: while the
+ * agents bid ({@link #prefetch}, off the critical path), then used by retrieval for
  * refinement ({@link #get}) and by recording ({@link #take}, which forgets it). The same text gives the same
  * embedding, so this changes no result; an auction's embedding is never kept for later auctions. At most
  * {@value #CAPACITY} tasks are held (those of auctions that were never recorded are dropped oldest first).

@@ -88,4 +88,72 @@ class ParallelCallsTest {
             executor.shutdownNow();
         }
     }
+
+    @Test
+    void workAlongsideWaitsForTheGraceWhileCallsAreInFlight() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(4);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong startedAlongside = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean callsRunning = new java.util.concurrent.atomic.AtomicBoolean();
+        try {
+            Callable<String> slow = () -> {
+                release.await(10, TimeUnit.SECONDS);
+                return "bid";
+            };
+            Duration grace = Duration.ofMillis(300);
+            long start = System.nanoTime();
+            Future<List<ParallelCalls.Outcome<String>>> round = executor.submit(() -> new ParallelCalls(executor)
+                    .runAll(List.of(slow, slow), Duration.ofSeconds(10), () -> {
+                        startedAlongside.set(System.nanoTime());
+                        callsRunning.set(release.getCount() == 1);
+                        release.countDown();
+                    }, grace));
+
+            assertThat(round.get(10, TimeUnit.SECONDS)).extracting(ParallelCalls.Outcome::value)
+                    .containsExactly("bid", "bid");
+            assertThat(callsRunning).isTrue();
+            assertThat(startedAlongside.get() - start).isGreaterThanOrEqualTo(grace.toNanos());
+        } finally {
+            release.countDown();
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void workAlongsideStartsAtOnceWhenEveryCallHasFinished() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<ParallelCalls.Outcome<String>> outcomes = new ParallelCalls(executor).runAll(
+                    List.<Callable<String>>of(() -> "a", () -> "b"), Duration.ofSeconds(5), ran::countDown,
+                    Duration.ofMinutes(10));
+
+            assertThat(outcomes).extracting(ParallelCalls.Outcome::value).containsExactly("a", "b");
+            assertThat(ran.await(30, TimeUnit.SECONDS)).as("started without waiting out the 10-minute grace").isTrue();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    @Test
+    void workAlongsideWaitsOutNoCallThatTimedOutOrFailed() throws Exception {
+        ExecutorService executor = Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<Callable<String>> calls = List.of(() -> {
+                Thread.sleep(60_000);
+                return "late";
+            }, () -> {
+                throw new IllegalStateException("boom");
+            });
+            List<ParallelCalls.Outcome<String>> outcomes = new ParallelCalls(executor).runAll(calls,
+                    Duration.ofMillis(200), ran::countDown, Duration.ofMinutes(10));
+
+            assertThat(outcomes.get(0).timedOut()).isTrue();
+            assertThat(outcomes.get(1).error()).hasMessage("boom");
+            assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }

@@ -89,6 +89,20 @@ class EmbeddingStoreAuctionMemoryTest {
     }
 
     @Test
+    void anOutcomeRecordedAfterARetrievalIsSeenByTheNextRetrieval() {
+        AuctionResult reverse = smallLoses(REVERSE);
+        memory.record(AuctionMemoryRecorder.entry("a", reverse));
+        assertThat(memory.pairs("a", REVERSE, "small", 8)).singleElement()
+                .satisfies(p -> assertThat(p.outcome()).isNull());
+
+        assertThat(memory.recordOutcome(reverse.id(), Outcome.failure(Outcome.Source.JUDGE, "wrong"))).isTrue();
+
+        assertThat(memory.pairs("a", REVERSE, "small", 8)).singleElement()
+                .satisfies(p -> assertThat(p.outcome().detail()).isEqualTo("wrong"));
+        assertThat(memory.entry(reverse.id())).get().extracting(e -> e.outcome().detail()).isEqualTo("wrong");
+    }
+
+    @Test
     void anOutcomeForAnUnknownAuctionIsReportedNotInvented() {
         assertThat(memory.recordOutcome("no-such-auction", Outcome.score(0.9, Outcome.Source.USER))).isFalse();
         assertThat(memory.stats().entries()).isZero();
