@@ -6,10 +6,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ParallelCallsTest {
@@ -68,7 +72,7 @@ class ParallelCallsTest {
     @Test
     void aCallPastItsTimeoutIsCancelledAndInterrupted() {
         ExecutorService executor = Executors.newFixedThreadPool(2);
-        List<Boolean> interrupted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Boolean> interrupted = new CopyOnWriteArrayList<>();
         try {
             List<Callable<String>> slow = List.of(() -> {
                 try {
@@ -92,9 +96,9 @@ class ParallelCallsTest {
     @Test
     void workAlongsideWaitsForTheGraceWhileCallsAreInFlight() throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(4);
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicLong startedAlongside = new java.util.concurrent.atomic.AtomicLong();
-        java.util.concurrent.atomic.AtomicBoolean callsRunning = new java.util.concurrent.atomic.AtomicBoolean();
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicLong startedAlongside = new AtomicLong();
+        AtomicBoolean callsRunning = new AtomicBoolean();
         try {
             Callable<String> slow = () -> {
                 release.await(10, TimeUnit.SECONDS);
@@ -122,7 +126,7 @@ class ParallelCallsTest {
     @Test
     void workAlongsideStartsAtOnceWhenEveryCallHasFinished() throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(2);
-        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch ran = new CountDownLatch(1);
         try {
             List<ParallelCalls.Outcome<String>> outcomes = new ParallelCalls(executor).runAll(
                     List.<Callable<String>>of(() -> "a", () -> "b"), Duration.ofSeconds(5), ran::countDown,
@@ -138,7 +142,7 @@ class ParallelCallsTest {
     @Test
     void workAlongsideWaitsOutNoCallThatTimedOutOrFailed() throws Exception {
         ExecutorService executor = Executors.newFixedThreadPool(2);
-        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch ran = new CountDownLatch(1);
         try {
             List<Callable<String>> calls = List.of(() -> {
                 Thread.sleep(60_000);

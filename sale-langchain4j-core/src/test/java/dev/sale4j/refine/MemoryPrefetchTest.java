@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 class MemoryPrefetchTest {
@@ -67,7 +68,7 @@ class MemoryPrefetchTest {
         AtomicLong bidRoundStarted = new AtomicLong();
         List<Boolean> bidsSawPrefetch = new CopyOnWriteArrayList<>();
         PrefetchingMemory timed = new PrefetchingMemory();
-        java.util.function.BiFunction<String, String, ScriptedAgent> waitingFor = (name, plan) ->
+        BiFunction<String, String, ScriptedAgent> waitingFor = (name, plan) ->
                 new ScriptedAgent(p -> {
                     try {
                         bidsSawPrefetch.add(timed.prefetched.await(10, TimeUnit.SECONDS));
